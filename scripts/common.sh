@@ -1,0 +1,66 @@
+# Shared helpers for ./suite: logging, configuration and the JDK lookup.
+# Every setting can be overridden from the environment; defaults avoid the usual 5432/9092 ports.
+
+SUITE_ROOT=${SUITE_ROOT:-$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)}
+SUITE_HOME=${SUITE_HOME:-$SUITE_ROOT/.suite}
+SUITE_DIST=${SUITE_DIST:-$SUITE_HOME/dist}
+SUITE_POSTGRES_VERSION=${SUITE_POSTGRES_VERSION:-17.6.0}
+SUITE_KAFKA_VERSION=${SUITE_KAFKA_VERSION:-4.1.2}
+SUITE_MIN_JAVA=21
+
+log() { printf '\033[1;34m[suite]\033[0m %s\n' "$*" >&2; }
+die() { printf '\033[1;31m[suite] error:\033[0m %s\n' "$*" >&2; exit 1; }
+
+# Ports and folders of one instance ("run" for ./suite run, "test" for ./suite test).
+use_instance() {
+  SUITE_INSTANCE=$1
+  case "$SUITE_INSTANCE" in
+    run)
+      SUITE_PG_PORT=${SUITE_PG_PORT:-15432}
+      SUITE_KAFKA_PORT=${SUITE_KAFKA_PORT:-19092}
+      SUITE_KAFKA_CONTROLLER_PORT=${SUITE_KAFKA_CONTROLLER_PORT:-19093} ;;
+    test)
+      SUITE_PG_PORT=${SUITE_TEST_PG_PORT:-25432}
+      SUITE_KAFKA_PORT=${SUITE_TEST_KAFKA_PORT:-29092}
+      SUITE_KAFKA_CONTROLLER_PORT=${SUITE_TEST_KAFKA_CONTROLLER_PORT:-29093} ;;
+    *) die "unknown instance '$SUITE_INSTANCE'" ;;
+  esac
+  SUITE_DATA=${SUITE_DATA:-$SUITE_HOME/$SUITE_INSTANCE}
+  SUITE_LOGS=$SUITE_DATA/logs
+  SUITE_DB=${SUITE_DB:-partnerships}
+  export SUITE_INSTANCE SUITE_PG_PORT SUITE_KAFKA_PORT SUITE_KAFKA_CONTROLLER_PORT SUITE_DATA SUITE_LOGS SUITE_DB
+}
+
+java_major() { "$1" -version 2>&1 | sed -n 's/.*version "\([0-9]*\).*/\1/p' | head -1; }
+
+# Finds a JDK 21+ (JAVA_HOME, then PATH, then the system's JVM folder) and exports JAVA_HOME.
+find_jdk() {
+  local candidate major
+  for candidate in "${JAVA_HOME:+$JAVA_HOME/bin/java}" "$(command -v java 2>/dev/null)" /usr/lib/jvm/*/bin/java /opt/java/*/bin/java; do
+    [ -n "$candidate" ] && [ -x "$candidate" ] || continue
+    [ -x "$(dirname "$candidate")/javac" ] || continue
+    major=$(java_major "$candidate")
+    if [ -n "$major" ] && [ "$major" -ge "$SUITE_MIN_JAVA" ]; then
+      JAVA_HOME=$(cd "$(dirname "$(readlink -f "$candidate")")/.." && pwd)
+      export JAVA_HOME PATH="$JAVA_HOME/bin:$PATH"
+      # Maven's Guice warns about sun.misc.Unsafe on Java 23+; the flag does not exist before.
+      [ "$major" -ge 23 ] && export MAVEN_OPTS="${MAVEN_OPTS:-} --sun-misc-unsafe-memory-access=allow"
+      return 0
+    fi
+  done
+  die "no JDK $SUITE_MIN_JAVA or newer found (looked at JAVA_HOME, PATH and /usr/lib/jvm). Install one, e.g. 'apt-get install openjdk-21-jdk-headless' or Temurin 21+, or set JAVA_HOME."
+}
+
+mvnw() { "$SUITE_ROOT/mvnw" -B -ntp "$@"; }
+
+# Waits until a TCP port accepts connections.
+wait_for_port() {
+  local port=$1 what=$2 seconds=${3:-60} i
+  for ((i = 0; i < seconds * 4; i++)); do
+    (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && return 0
+    sleep 0.25
+  done
+  die "$what did not open port $port within ${seconds}s"
+}
+
+port_busy() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }

@@ -1,0 +1,50 @@
+# The suite's services as plain JVM processes (the fast-jar that 'mvn package' builds in each module).
+# name:port; the gateway will come first once it exists.
+SUITE_SERVICES=${SUITE_SERVICES:-"convention-service:8081"}
+SUITE_SERVICE_PIDS=()
+
+services_start() {
+  local entry name port
+  for entry in $SUITE_SERVICES; do
+    name=${entry%%:*}; port=${entry##*:}
+    port_busy "$port" && die "port $port for $name is taken: set SUITE_SERVICES (e.g. \"$name:18081\")"
+    log "starting $name on http://localhost:$port"
+    QUARKUS_HTTP_PORT=$port QUARKUS_PROFILE=${SUITE_PROFILE:-prod} DEMO_DATA=${DEMO_DATA:-true} \
+      setsid java -Xmx${SUITE_SERVICE_HEAP:-384m} -jar "$SUITE_ROOT/$name/target/quarkus-app/quarkus-run.jar" \
+      >"$SUITE_LOGS/$name.log" 2>&1 </dev/null &
+    SUITE_SERVICE_PIDS+=($!)
+  done
+  for entry in $SUITE_SERVICES; do
+    name=${entry%%:*}; port=${entry##*:}
+    services_wait_ready "$name" "$port"
+  done
+}
+
+services_wait_ready() {
+  local name=$1 port=$2 i
+  for ((i = 0; i < 480; i++)); do
+    curl -fs "http://127.0.0.1:$port/q/health/ready" >/dev/null 2>&1 && { log "$name is ready"; return 0; }
+    sleep 0.25
+  done
+  die "$name was not ready within 120s, see $SUITE_LOGS/$name.log"
+}
+
+services_stop() {
+  local pid
+  for pid in "${SUITE_SERVICE_PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
+  for pid in "${SUITE_SERVICE_PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
+  SUITE_SERVICE_PIDS=()
+}
+
+services_print_urls() {
+  local entry name port
+  printf '\n  The suite is up. Data in %s, logs in %s\n\n' "$SUITE_DATA" "$SUITE_LOGS"
+  for entry in $SUITE_SERVICES; do
+    name=${entry%%:*}; port=${entry##*:}
+    printf '  %-22s API      http://localhost:%s/v1/\n' "$name" "$port"
+    printf '  %-22s Swagger  http://localhost:%s/q/swagger-ui\n' "" "$port"
+    printf '  %-22s OpenAPI  http://localhost:%s/q/openapi\n' "" "$port"
+    printf '  %-22s Health   http://localhost:%s/q/health   Metrics http://localhost:%s/q/metrics\n' "" "$port" "$port"
+  done
+  printf '  %-22s PostgreSQL 127.0.0.1:%s/%s (user postgres)   Kafka 127.0.0.1:%s\n\n' "infrastructure" "$SUITE_PG_PORT" "$SUITE_DB" "$SUITE_KAFKA_PORT"
+}
