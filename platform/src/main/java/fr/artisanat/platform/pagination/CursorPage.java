@@ -1,0 +1,15 @@
+package fr.artisanat.platform.pagination;
+
+import java.util.List;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** One page of a list: the items and the opaque cursor of the next page (absent on the last page). */
+public record CursorPage<T>(
+        List<T> items,
+        @Schema(description = "Opaque cursor of the next page; absent on the last page") String next) {
+
+    public <R> CursorPage<R> map(java.util.function.Function<T, R> mapper) {
+        return new CursorPage<>(items.stream().map(mapper).toList(), next);
+    }
+}

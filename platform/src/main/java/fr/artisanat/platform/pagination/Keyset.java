@@ -1,0 +1,136 @@
+package fr.artisanat.platform.pagination;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import fr.artisanat.platform.problem.ApiException;
+import fr.artisanat.platform.web.QueryParams;
+
+/**
+ * Keyset (cursor) pagination over any sortable fields: the cursor holds the sort and the last row's sort values,
+ * and the next page is the rows strictly after them. Stable under inserts, and the cost does not grow with depth.
+ */
+public final class Keyset<E> {
+
+    private static final char SEPARATOR = '\u001f';
+
+    private final Map<String, SortField<E>> fields;
+    private final SortField<E> tieBreaker;
+    private final String defaultSort;
+
+    /**
+     * @param fields      the sortable fields
+     * @param tieBreaker  a unique field appended to every sort (the id)
+     * @param defaultSort the sort when the client gives none, e.g. {@code -startDate}
+     */
+    @SafeVarargs
+    public Keyset(SortField<E> tieBreaker, String defaultSort, SortField<E>... fields) {
+        this.fields = new LinkedHashMap<>();
+        for (SortField<E> field : fields) {
+            this.fields.put(field.name(), field);
+        }
+        this.tieBreaker = tieBreaker;
+        this.defaultSort = defaultSort;
+    }
+
+    /** A query for one page: append {@link Query#where()} to the filters, then order by {@link Query#orderBy()}. */
+    public Query<E> query(String sort, String cursor) {
+        String normalizedSort = sort == null || sort.isBlank() ? defaultSort : sort.replace(" ", "");
+        List<Term<E>> terms = parse(normalizedSort);
+        if (cursor == null || cursor.isBlank()) {
+            return new Query<>(normalizedSort, terms, "", Map.of());
+        }
+        List<String> values = decode(cursor, normalizedSort, terms.size());
+        StringBuilder where = new StringBuilder("(");
+        Map<String, Object> params = new LinkedHashMap<>();
+        for (int i = 0; i < terms.size(); i++) {
+            if (i > 0) {
+                where.append(" or ");
+            }
+            where.append('(');
+            for (int j = 0; j < i; j++) {
+                where.append(terms.get(j).field().path()).append(" = :ks").append(j).append(" and ");
+            }
+            Term<E> term = terms.get(i);
+            where.append(term.field().path()).append(term.descending() ? " < :ks" : " > :ks").append(i).append(')');
+            params.put("ks" + i, parseValue(term.field(), values.get(i)));
+        }
+        where.append(')');
+        return new Query<>(normalizedSort, terms, where.toString(), params);
+    }
+
+    private List<Term<E>> parse(String sort) {
+        List<Term<E>> terms = new ArrayList<>();
+        for (String part : sort.split(",")) {
+            boolean descending = part.startsWith("-");
+            String name = descending || part.startsWith("+") ? part.substring(1) : part;
+            SortField<E> field = fields.get(name);
+            if (field == null) {
+                throw QueryParams.invalid("sort", "unknown field '" + name + "'; sortable fields are " + fields.keySet());
+            }
+            terms.add(new Term<>(field, descending));
+        }
+        terms.add(new Term<>(tieBreaker, terms.get(terms.size() - 1).descending()));
+        return terms;
+    }
+
+    private List<String> decode(String cursor, String sort, int size) {
+        try {
+            String decoded = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+            List<String> parts = List.of(decoded.split(String.valueOf(SEPARATOR), -1));
+            if (parts.size() != size + 1 || !parts.get(0).equals(sort)) {
+                throw invalidCursor("it was made for another sort order");
+            }
+            return parts.subList(1, parts.size());
+        } catch (IllegalArgumentException e) {
+            throw invalidCursor("it is not a cursor this API returned");
+        }
+    }
+
+    private Object parseValue(SortField<E> field, String value) {
+        try {
+            return field.parser().apply(value);
+        } catch (RuntimeException e) {
+            throw invalidCursor("it is not a cursor this API returned");
+        }
+    }
+
+    private static ApiException invalidCursor(String why) {
+        return QueryParams.invalid("cursor", "invalid cursor: " + why);
+    }
+
+    public record Term<E>(SortField<E> field, boolean descending) {
+    }
+
+    /** The pieces of one page query, built from the sort and the cursor. */
+    public record Query<E>(String sort, List<Term<E>> terms, String where, Map<String, Object> params) {
+
+        public String orderBy() {
+            return terms.stream()
+                    .map(t -> t.field().path() + (t.descending() ? " desc" : " asc"))
+                    .collect(Collectors.joining(", "));
+        }
+
+        /** Cuts the {@code limit + 1} rows fetched into a page, with the cursor after the last row kept. */
+        public <R> CursorPage<R> page(List<E> rows, int limit, Function<E, R> mapper) {
+            boolean more = rows.size() > limit;
+            List<E> kept = more ? rows.subList(0, limit) : rows;
+            String next = more ? cursorAfter(kept.get(kept.size() - 1)) : null;
+            return new CursorPage<>(kept.stream().map(mapper).toList(), next);
+        }
+
+        private String cursorAfter(E last) {
+            StringBuilder raw = new StringBuilder(sort);
+            for (Term<E> term : terms) {
+                raw.append(SEPARATOR).append(term.field().getter().apply(last));
+            }
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.toString().getBytes(StandardCharsets.UTF_8));
+        }
+    }
+}

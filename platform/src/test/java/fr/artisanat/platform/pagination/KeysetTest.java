@@ -1,0 +1,56 @@
+package fr.artisanat.platform.pagination;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import fr.artisanat.platform.problem.ApiException;
+
+class KeysetTest {
+
+    record Row(String id, String name) {
+    }
+
+    private final Keyset<Row> keyset = new Keyset<>(new SortField<>("id", "r.id", Row::id, s -> s), "name",
+            new SortField<>("name", "r.name", Row::name, s -> s));
+
+    @Test
+    void firstPageHasNoConditionAndOrdersByTheSortThenTheId() {
+        Keyset.Query<Row> query = keyset.query("-name", null);
+        assertEquals("", query.where());
+        assertEquals("r.name desc, r.id desc", query.orderBy());
+    }
+
+    @Test
+    void nextPageStartsStrictlyAfterTheLastRowOfThePreviousOne() {
+        Keyset.Query<Row> first = keyset.query(null, null);
+        CursorPage<String> page = first.page(List.of(new Row("1", "a"), new Row("2", "b"), new Row("3", "c")), 2, Row::name);
+        assertEquals(List.of("a", "b"), page.items());
+
+        Keyset.Query<Row> second = keyset.query(null, page.next());
+        assertEquals("((r.name > :ks0) or (r.name = :ks0 and r.id > :ks1))", second.where());
+        assertEquals(Map.of("ks0", "b", "ks1", "2"), second.params());
+    }
+
+    @Test
+    void lastPageHasNoCursor() {
+        assertNull(keyset.query(null, null).page(List.of(new Row("1", "a")), 2, Row::name).next());
+    }
+
+    @Test
+    void rejectsUnknownSortFieldsAndForeignCursors() {
+        ApiException unknown = assertThrows(ApiException.class, () -> keyset.query("salary", null));
+        assertEquals(400, unknown.status());
+        assertEquals("sort", unknown.errors().get(0).field());
+
+        String cursorForAnotherSort = keyset.query("-name", null)
+                .page(List.of(new Row("1", "a"), new Row("2", "b")), 1, Row::name).next();
+        assertEquals("cursor", assertThrows(ApiException.class, () -> keyset.query("name", cursorForAnotherSort)).errors().get(0).field());
+        assertEquals("cursor", assertThrows(ApiException.class, () -> keyset.query(null, "not-a-cursor!")).errors().get(0).field());
+    }
+}
