@@ -1,0 +1,25 @@
+package fr.artisanat.convention.api;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import fr.artisanat.convention.domain.Authority;
+import fr.artisanat.convention.domain.AuthorityNature;
+
+@Schema(name = "Authority")
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record AuthorityView(UUID id, @Schema(examples = "200068781") String siren,
+        @Schema(examples = "CA Valence Romans Agglo") String name, AuthorityNature nature,
+        @Schema(description = "INSEE codes of the member communes") List<String> communes,
+        LocalDate validFrom, LocalDate validTo, UUID successorId, long version) {
+
+    public static AuthorityView of(Authority a) {
+        return new AuthorityView(a.id, a.siren, a.name, a.nature, List.copyOf(a.communes), a.validFrom, a.validTo,
+                a.successor == null ? null : a.successor.id, a.version);
+    }
+}

@@ -1,0 +1,22 @@
+package fr.artisanat.convention.api;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import fr.artisanat.convention.domain.HistoryEntry;
+import fr.artisanat.convention.domain.HistoryType;
+
+@Schema(name = "HistoryEntry")
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record HistoryView(HistoryType type, @Schema(description = "Day it took effect") LocalDate occurredOn,
+        Instant recordedAt, String description, UUID fromAuthorityId, UUID toAuthorityId) {
+
+    public static HistoryView of(HistoryEntry h) {
+        return new HistoryView(h.type, h.occurredOn, h.recordedAt, h.description, h.fromAuthorityId, h.toAuthorityId);
+    }
+}

@@ -1,0 +1,48 @@
+package fr.artisanat.convention.domain;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+
+/** One line of a convention's history, never changed once written. */
+@Entity
+@Table(name = "convention_history")
+public class HistoryEntry {
+
+    @Id
+    public UUID id;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "convention_id")
+    public Convention convention;
+
+    /** The day it took effect (e.g. the start date for an activation), which may precede the day it was recorded. */
+    @Column(name = "occurred_on", nullable = false)
+    public LocalDate occurredOn;
+
+    @Column(name = "recorded_at", nullable = false)
+    public Instant recordedAt;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public HistoryType type;
+
+    @Column(nullable = false)
+    public String description;
+
+    @Column(name = "from_authority_id")
+    public UUID fromAuthorityId;
+
+    @Column(name = "to_authority_id")
+    public UUID toAuthorityId;
+}

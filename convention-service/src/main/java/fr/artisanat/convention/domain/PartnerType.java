@@ -1,0 +1,6 @@
+package fr.artisanat.convention.domain;
+
+/** Which kind of partner a convention party is. */
+public enum PartnerType {
+    AUTHORITY, CHAMBER
+}

@@ -1,0 +1,98 @@
+package fr.artisanat.convention.repository;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+
+import fr.artisanat.convention.domain.Convention;
+import fr.artisanat.convention.domain.ConventionStatus;
+import fr.artisanat.convention.domain.PartnerType;
+import fr.artisanat.platform.pagination.Keyset;
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+
+@ApplicationScoped
+public class ConventionRepository implements PanacheRepositoryBase<Convention, UUID> {
+
+    /** Loads a convention and locks its row until the transaction ends, so concurrent changes queue up. */
+    public Optional<Convention> findForUpdate(UUID id) {
+        return findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    public boolean referenceExists(String reference) {
+        return count("reference", reference) > 0;
+    }
+
+    /** Ids of the conventions whose lifecycle can still move by date (signed or active). */
+    public List<UUID> idsInForce() {
+        return getEntityManager().createQuery(
+                "select c.id from Convention c where c.status in :statuses", UUID.class)
+                .setParameter("statuses", List.of(ConventionStatus.SIGNED, ConventionStatus.ACTIVE))
+                .getResultList();
+    }
+
+    /** Ids of the conventions in which the partner is currently a party. */
+    public List<UUID> idsWithParty(UUID partnerId) {
+        return getEntityManager().createQuery(
+                "select distinct p.convention.id from ConventionParty p where p.partnerId = :partner", UUID.class)
+                .setParameter("partner", partnerId)
+                .getResultList();
+    }
+
+    public List<Convention> search(ConventionFilter filter, Keyset.Query<Convention> page, int limit) {
+        StringBuilder where = new StringBuilder("1 = 1");
+        Map<String, Object> params = new HashMap<>(page.params());
+        if (filter.authorityId() != null) {
+            where.append(" and exists (select 1 from ConventionParty p where p.convention = c and p.partnerType = :authorityType"
+                    + " and (p.partnerId = :authorityId or p.transferredFromId = :authorityId))");
+            params.put("authorityType", PartnerType.AUTHORITY);
+            params.put("authorityId", filter.authorityId());
+        }
+        if (filter.chamberId() != null) {
+            where.append(" and exists (select 1 from ConventionParty p where p.convention = c and p.partnerType = :chamberType"
+                    + " and p.partnerId = :chamberId)");
+            params.put("chamberType", PartnerType.CHAMBER);
+            params.put("chamberId", filter.chamberId());
+        }
+        if (filter.kind() != null) {
+            where.append(" and c.kind = :kind");
+            params.put("kind", filter.kind());
+        }
+        if (filter.status() != null) {
+            where.append(" and c.status = :status");
+            params.put("status", filter.status());
+        }
+        if (filter.activeOn() != null) {
+            where.append(" and c.status <> :draft and c.startDate <= :activeOn and c.endDate >= :activeOn"
+                    + " and (c.terminatedOn is null or c.terminatedOn > :activeOn)");
+            params.put("draft", ConventionStatus.DRAFT);
+            params.put("activeOn", filter.activeOn());
+        }
+        if (filter.commune() != null) {
+            where.append(" and exists (select 1 from ConventionParty p, Authority a where p.convention = c"
+                    + " and p.partnerId = a.id and :commune member of a.communes)");
+            params.put("commune", filter.commune());
+        }
+        if (filter.text() != null && !filter.text().isBlank()) {
+            where.append(" and lower(c.title) like :text");
+            params.put("text", "%" + filter.text().toLowerCase() + "%");
+        }
+        if (filter.expiringBy() != null) {
+            where.append(" and c.status = :active and c.endDate >= :today and c.endDate <= :expiringBy");
+            params.put("active", ConventionStatus.ACTIVE);
+            params.put("today", filter.today());
+            params.put("expiringBy", filter.expiringBy());
+        }
+        if (!page.where().isEmpty()) {
+            where.append(" and ").append(page.where());
+        }
+        var query = getEntityManager().createQuery(
+                "select c from Convention c where " + where + " order by " + page.orderBy(), Convention.class);
+        params.forEach(query::setParameter);
+        return query.setMaxResults(limit + 1).getResultList();
+    }
+}

@@ -1,0 +1,305 @@
+package fr.artisanat.convention.service;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Function;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import fr.artisanat.convention.api.ConventionRequests;
+import fr.artisanat.convention.domain.Amendment;
+import fr.artisanat.convention.domain.Authority;
+import fr.artisanat.convention.domain.Chamber;
+import fr.artisanat.convention.domain.Convention;
+import fr.artisanat.convention.domain.ConventionParty;
+import fr.artisanat.convention.domain.ConventionStatus;
+import fr.artisanat.convention.domain.DataExchange;
+import fr.artisanat.convention.domain.DocumentMetadata;
+import fr.artisanat.convention.domain.FundingCommitment;
+import fr.artisanat.convention.domain.HistoryType;
+import fr.artisanat.convention.domain.PartnerType;
+import fr.artisanat.convention.domain.Signatory;
+import fr.artisanat.convention.messaging.outgoing.ConventionEvents;
+import fr.artisanat.convention.repository.AuthorityRepository;
+import fr.artisanat.convention.repository.ChamberRepository;
+import fr.artisanat.convention.repository.ConventionRepository;
+import fr.artisanat.platform.problem.ApiException;
+import fr.artisanat.platform.problem.FieldError;
+import fr.artisanat.platform.web.EntityTags;
+
+/** Use cases of conventions. Every check happens before the first write, and each use case is one transaction. */
+@ApplicationScoped
+public class ConventionService {
+
+    @Inject
+    ConventionRepository conventions;
+
+    @Inject
+    AuthorityRepository authorities;
+
+    @Inject
+    ChamberRepository chambers;
+
+    @Inject
+    ConventionLifecycle lifecycle;
+
+    @Inject
+    ConventionEvents events;
+
+    @Inject
+    Clock clock;
+
+    public Convention get(UUID id) {
+        return conventions.findByIdOptional(id).orElseThrow(() -> ApiException.notFound("Convention", id));
+    }
+
+    @Transactional
+    public Convention create(ConventionRequests.Create request) {
+        if (conventions.referenceExists(request.reference())) {
+            throw ApiException.conflict("duplicate-reference", "A convention with reference " + request.reference() + " already exists");
+        }
+        LocalDate endDate = endDate(request);
+        List<FieldError> errors = new ArrayList<>();
+        Convention c = new Convention();
+        c.id = UUID.randomUUID();
+        c.reference = request.reference();
+        c.kind = request.kind();
+        c.title = request.title();
+        c.startDate = request.startDate();
+        c.endDate = endDate;
+        addParties(c, request.parties(), errors);
+        addSignatories(c, request.signatories(), errors);
+        addFunding(c, request.fundingCommitments(), errors);
+        addDataExchanges(c, request.dataExchanges(), errors);
+        if (request.predecessorId() != null && conventions.findByIdOptional(request.predecessorId()).isEmpty()) {
+            errors.add(new FieldError("predecessorId", "unknown convention " + request.predecessorId()));
+        }
+        if (!errors.isEmpty()) {
+            throw new ApiException(422, "validation", "Invalid request",
+                    errors.size() == 1 ? errors.get(0).field() + ": " + errors.get(0).message() : errors.size() + " fields are invalid",
+                    errors);
+        }
+        c.predecessorId = request.predecessorId();
+        applyEditable(c, request.title(), request.themes(), request.challenges(), request.governance(), request.documents());
+        c.createdAt = c.updatedAt = Instant.now();
+        c.record(HistoryType.CREATED, LocalDate.now(clock), "Drafted");
+        conventions.persist(c);
+        return c;
+    }
+
+    @Transactional
+    public Convention update(UUID id, String ifMatch, ConventionRequests.Update request) {
+        Convention c = locked(id, ifMatch, true);
+        if (c.status != ConventionStatus.DRAFT) {
+            throw ApiException.conflict("not-draft", "Only a DRAFT convention can be edited; use an amendment once it is in force");
+        }
+        applyEditable(c, request.title(), request.themes(), request.challenges(), request.governance(), request.documents());
+        c.record(HistoryType.UPDATED, LocalDate.now(clock), "Draft edited");
+        return flushed(c);
+    }
+
+    @Transactional
+    public Convention sign(UUID id, String ifMatch, ConventionRequests.Signature request) {
+        Convention c = locked(id, ifMatch, false);
+        LocalDate today = LocalDate.now(clock);
+        if (c.recordSignature(request.signatoryId(), request.signedOn(), today)) {
+            events.signed(c);
+            lifecycle.advance(c, today);
+        }
+        return flushed(c);
+    }
+
+    @Transactional
+    public Amendment amend(UUID id, String ifMatch, ConventionRequests.NewAmendment request) {
+        Convention c = locked(id, ifMatch, false);
+        Amendment amendment = c.amend(request.effectiveDate(), request.summary(), request.newEndDate(), Instant.now());
+        events.amended(c, amendment);
+        lifecycle.advance(c, LocalDate.now(clock));
+        flushed(c);
+        return amendment;
+    }
+
+    @Transactional
+    public Convention terminate(UUID id, String ifMatch, ConventionRequests.Termination request) {
+        Convention c = locked(id, ifMatch, false);
+        c.terminate(request.reason(), request.effectiveDate());
+        events.terminated(c);
+        return flushed(c);
+    }
+
+    private Convention locked(UUID id, String ifMatch, boolean ifMatchRequired) {
+        Convention c = conventions.findForUpdate(id).orElseThrow(() -> ApiException.notFound("Convention", id));
+        if (ifMatchRequired) {
+            EntityTags.requireMatch(ifMatch, c.version);
+        } else {
+            EntityTags.checkMatch(ifMatch, c.version);
+        }
+        c.updatedAt = Instant.now();
+        return c;
+    }
+
+    /** Writes the change now, so that the version returned (ETag) is the one committed. */
+    private Convention flushed(Convention c) {
+        conventions.flush();
+        return c;
+    }
+
+    private static LocalDate endDate(ConventionRequests.Create request) {
+        if ((request.endDate() == null) == (request.durationYears() == null)) {
+            throw ApiException.invalidField("endDate", "give either endDate or durationYears");
+        }
+        LocalDate end = request.endDate() != null ? request.endDate()
+                : request.startDate().plusYears(request.durationYears()).minusDays(1);
+        if (end.isBefore(request.startDate())) {
+            throw ApiException.invalidField("endDate", "must not be before startDate " + request.startDate());
+        }
+        return end;
+    }
+
+    private void addParties(Convention c, ConventionRequests.Parties parties, List<FieldError> errors) {
+        addParties(c, parties.authorityIds(), "parties.authorityIds", PartnerType.AUTHORITY, authorities::findById,
+                a -> a.name, errors);
+        addParties(c, parties.chamberIds(), "parties.chamberIds", PartnerType.CHAMBER, chambers::findById,
+                ch -> ch.name, errors);
+        for (int i = 0; i < parties.authorityIds().size(); i++) {
+            Authority a = authorities.findById(parties.authorityIds().get(i));
+            if (a != null && a.validTo != null && a.validTo.isBefore(c.startDate)) {
+                errors.add(new FieldError("parties.authorityIds[" + i + "]",
+                        a.name + " no longer existed on " + c.startDate + " (succeeded on " + a.successionDate() + ")"));
+            }
+        }
+    }
+
+    private static <P> void addParties(Convention c, List<UUID> ids, String field, PartnerType type, Function<UUID, P> find,
+            Function<P, String> name, List<FieldError> errors) {
+        for (int i = 0; i < ids.size(); i++) {
+            UUID id = ids.get(i);
+            P partner = find.apply(id);
+            if (partner == null) {
+                errors.add(new FieldError(field + "[" + i + "]", "unknown " + type.name().toLowerCase() + " " + id));
+            } else if (c.party(id) != null) {
+                errors.add(new FieldError(field + "[" + i + "]", "listed twice"));
+            } else {
+                ConventionParty party = new ConventionParty();
+                party.id = UUID.randomUUID();
+                party.convention = c;
+                party.position = c.parties.size();
+                party.partnerType = type;
+                party.partnerId = id;
+                party.partnerName = name.apply(partner);
+                c.parties.add(party);
+            }
+        }
+    }
+
+    private static void addSignatories(Convention c, List<ConventionRequests.NewSignatory> signatories, List<FieldError> errors) {
+        for (int i = 0; i < signatories.size(); i++) {
+            ConventionRequests.NewSignatory s = signatories.get(i);
+            ConventionParty party = c.party(s.partnerId());
+            if (party == null) {
+                errors.add(new FieldError("signatories[" + i + "].partnerId", "is not a party of the convention"));
+                continue;
+            }
+            Signatory signatory = new Signatory();
+            signatory.id = UUID.randomUUID();
+            signatory.convention = c;
+            signatory.position = i;
+            signatory.party = party;
+            signatory.fullName = s.fullName();
+            signatory.role = s.role();
+            c.signatories.add(signatory);
+        }
+        var signing = new HashSet<UUID>();
+        c.signatories.forEach(s -> signing.add(s.party.id));
+        c.parties.stream().filter(p -> !signing.contains(p.id)).forEach(p -> errors.add(
+                new FieldError("signatories", "no signatory for party " + p.partnerName)));
+    }
+
+    private static void addFunding(Convention c, List<ConventionRequests.NewFunding> funding, List<FieldError> errors) {
+        if (funding == null) {
+            return;
+        }
+        for (int i = 0; i < funding.size(); i++) {
+            ConventionRequests.NewFunding f = funding.get(i);
+            String field = "fundingCommitments[" + i + "]";
+            ConventionParty payer = c.party(f.payerId());
+            ConventionParty beneficiary = c.party(f.beneficiaryId());
+            if (payer == null) {
+                errors.add(new FieldError(field + ".payerId", "is not a party of the convention"));
+            }
+            if (beneficiary == null) {
+                errors.add(new FieldError(field + ".beneficiaryId", "is not a party of the convention"));
+            }
+            if (f.firstYear() > f.lastYear()) {
+                errors.add(new FieldError(field + ".lastYear", "must not be before firstYear"));
+            } else if (f.firstYear() < c.startDate.getYear() || f.lastYear() > c.endDate.getYear()) {
+                errors.add(new FieldError(field + ".firstYear", "years must fall within the convention's term "
+                        + c.startDate.getYear() + "–" + c.endDate.getYear()));
+            }
+            if (payer == null || beneficiary == null) {
+                continue;
+            }
+            FundingCommitment commitment = new FundingCommitment();
+            commitment.id = UUID.randomUUID();
+            commitment.convention = c;
+            commitment.position = i;
+            commitment.payer = payer;
+            commitment.beneficiary = beneficiary;
+            commitment.purpose = f.purpose();
+            commitment.description = f.description();
+            commitment.amountPerYear = new BigDecimal(f.amountPerYear().amount());
+            commitment.currency = f.amountPerYear().currency();
+            commitment.firstYear = f.firstYear();
+            commitment.lastYear = f.lastYear();
+            c.fundingCommitments.add(commitment);
+        }
+    }
+
+    private static void addDataExchanges(Convention c, List<ConventionRequests.NewDataExchange> exchanges, List<FieldError> errors) {
+        if (exchanges == null) {
+            return;
+        }
+        for (int i = 0; i < exchanges.size(); i++) {
+            ConventionParty provider = c.party(exchanges.get(i).providerId());
+            if (provider == null) {
+                errors.add(new FieldError("dataExchanges[" + i + "].providerId", "is not a party of the convention"));
+                continue;
+            }
+            DataExchange exchange = new DataExchange();
+            exchange.providerPartyId = provider.id;
+            exchange.data = exchanges.get(i).data();
+            c.dataExchanges.add(exchange);
+        }
+    }
+
+    private static void applyEditable(Convention c, String title, List<String> themes, List<String> challenges,
+            ConventionRequests.Governance governance, List<ConventionRequests.Document> documents) {
+        c.title = title;
+        c.themes.clear();
+        c.themes.addAll(themes == null ? List.of() : themes);
+        c.challenges.clear();
+        c.challenges.addAll(challenges == null ? List.of() : challenges);
+        c.steeringCommittee = governance == null ? null : governance.steeringCommittee();
+        c.meetingFrequency = governance == null ? null : governance.meetingFrequency();
+        c.documents.clear();
+        if (documents != null) {
+            documents.forEach(d -> {
+                DocumentMetadata document = new DocumentMetadata();
+                document.title = d.title();
+                document.mediaType = d.mediaType();
+                document.sizeBytes = d.sizeBytes();
+                document.sha256 = d.sha256();
+                c.documents.add(document);
+            });
+        }
+    }
+
+}
