@@ -2,7 +2,16 @@
 # Every setting can be overridden from the environment; defaults avoid the usual 5432/9092 ports.
 
 SUITE_ROOT=${SUITE_ROOT:-$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)}
-SUITE_HOME=${SUITE_HOME:-$SUITE_ROOT/.suite}
+# As root, PostgreSQL runs as 'nobody' (initdb refuses root), which must reach its files: when the checkout sits in
+# a folder nobody cannot enter (e.g. /root), the default home moves to /var/tmp, one folder per checkout.
+default_suite_home() {
+  if [ "$(id -u)" = 0 ] && ! runuser -u nobody -- test -x "$SUITE_ROOT" 2>/dev/null; then
+    echo "/var/tmp/partnerships-suite-$(printf '%s' "$SUITE_ROOT" | md5sum | cut -c1-8)"
+  else
+    echo "$SUITE_ROOT/.suite"
+  fi
+}
+SUITE_HOME=${SUITE_HOME:-$(default_suite_home)}
 SUITE_DIST=${SUITE_DIST:-$SUITE_HOME/dist}
 SUITE_POSTGRES_VERSION=${SUITE_POSTGRES_VERSION:-17.6.0}
 SUITE_KAFKA_VERSION=${SUITE_KAFKA_VERSION:-4.1.2}

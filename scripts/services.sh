@@ -1,13 +1,13 @@
 # The suite's services as plain JVM processes (the fast-jar that 'mvn package' builds in each module).
-# name:port; the gateway will come first once it exists.
-SUITE_SERVICES=${SUITE_SERVICES:-"convention-service:8081"}
+# name:port:path of its main resource; the gateway will come first once it exists.
+SUITE_SERVICES=${SUITE_SERVICES:-"convention-service:8081:/v1/conventions"}
 SUITE_SERVICE_PIDS=()
 
 services_start() {
   local entry name port
   for entry in $SUITE_SERVICES; do
-    name=${entry%%:*}; port=${entry##*:}
-    port_busy "$port" && die "port $port for $name is taken: set SUITE_SERVICES (e.g. \"$name:18081\")"
+    IFS=: read -r name port _ <<<"$entry"
+    port_busy "$port" && die "port $port for $name is taken: set SUITE_SERVICES (e.g. \"$name:18081:/v1/conventions\")"
     log "starting $name on http://localhost:$port"
     QUARKUS_HTTP_PORT=$port QUARKUS_PROFILE=${SUITE_PROFILE:-prod} DEMO_DATA=${DEMO_DATA:-true} \
       setsid java -Xmx${SUITE_SERVICE_HEAP:-384m} -jar "$SUITE_ROOT/$name/target/quarkus-app/quarkus-run.jar" \
@@ -15,7 +15,7 @@ services_start() {
     SUITE_SERVICE_PIDS+=($!)
   done
   for entry in $SUITE_SERVICES; do
-    name=${entry%%:*}; port=${entry##*:}
+    IFS=: read -r name port _ <<<"$entry"
     services_wait_ready "$name" "$port"
   done
 }
@@ -37,11 +37,11 @@ services_stop() {
 }
 
 services_print_urls() {
-  local entry name port
+  local entry name port path
   printf '\n  The suite is up. Data in %s, logs in %s\n\n' "$SUITE_DATA" "$SUITE_LOGS"
   for entry in $SUITE_SERVICES; do
-    name=${entry%%:*}; port=${entry##*:}
-    printf '  %-22s API      http://localhost:%s/v1/\n' "$name" "$port"
+    IFS=: read -r name port path <<<"$entry"
+    printf '  %-22s API      http://localhost:%s%s\n' "$name" "$port" "$path"
     printf '  %-22s Swagger  http://localhost:%s/q/swagger-ui\n' "" "$port"
     printf '  %-22s OpenAPI  http://localhost:%s/q/openapi\n' "" "$port"
     printf '  %-22s Health   http://localhost:%s/q/health   Metrics http://localhost:%s/q/metrics\n' "" "$port" "$port"

@@ -7,7 +7,7 @@ create table outbox_event (
     aggregate_id varchar(255) not null,
     event_type   varchar(255) not null,
     source       varchar(255) not null,
-    payload      jsonb        not null,
+    payload      json         not null, -- json, not jsonb: published byte for byte as serialized
     occurred_at  timestamptz  not null,
     request_id   varchar(128),
     published_at timestamptz,

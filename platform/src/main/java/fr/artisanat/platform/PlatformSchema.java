@@ -10,6 +10,7 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.flywaydb.core.Flyway;
 
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 
 /**
@@ -40,6 +41,12 @@ public class PlatformSchema {
         ready = true;
     }
 
+    /** Background jobs stop touching the database once the application shuts down. */
+    void shutdown(@Observes ShutdownEvent shutdown) {
+        ready = false;
+    }
+
+    /** True between the platform migration at start-up and shutdown. */
     public boolean isReady() {
         return ready;
     }
