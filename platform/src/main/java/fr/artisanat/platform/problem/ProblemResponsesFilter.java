@@ -35,6 +35,7 @@ public class ProblemResponsesFilter implements OASFilter {
         if (openAPI.getComponents() == null) {
             openAPI.setComponents(OASFactory.createComponents());
         }
+        openAPI.getComponents().addSchema("FieldError", fieldErrorSchema());
         openAPI.getComponents().addSchema("Problem", problemSchema());
         openAPI.getPaths().getPathItems().forEach((path, item) -> item.getOperations().forEach((method, operation) -> {
             add(operation, "400");
@@ -54,10 +55,13 @@ public class ProblemResponsesFilter implements OASFilter {
         }));
     }
 
-    private static Schema problemSchema() {
-        Schema fieldError = OASFactory.createSchema().type(java.util.List.of(Schema.SchemaType.OBJECT))
+    private static Schema fieldErrorSchema() {
+        return OASFactory.createSchema().type(java.util.List.of(Schema.SchemaType.OBJECT))
                 .addProperty("field", text("Path of the invalid value in the request", "signatories[0].fullName"))
                 .addProperty("message", text("What is wrong with it", "must not be blank"));
+    }
+
+    private static Schema problemSchema() {
         return OASFactory.createSchema().type(java.util.List.of(Schema.SchemaType.OBJECT))
                 .description("RFC 9457 problem details")
                 .addProperty("type", text("Problem type, a URI reference", "/problems/validation"))
@@ -68,7 +72,7 @@ public class ProblemResponsesFilter implements OASFilter {
                 .addProperty("instance", text("Path of the request", "/v1/conventions"))
                 .addProperty("requestId", text("X-Request-Id of the request", "5b0f3b1e-2f6c-4d2a-9a51-7c1f0e9b6a42"))
                 .addProperty("errors", OASFactory.createSchema().type(java.util.List.of(Schema.SchemaType.ARRAY))
-                        .items(fieldError))
+                        .items(OASFactory.createSchema().ref("#/components/schemas/FieldError")))
                 .required(java.util.List.of("type", "title", "status"));
     }
 

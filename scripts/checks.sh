@@ -1,0 +1,30 @@
+# Static checks that ./suite test runs before the tests: the committed OpenAPI documents pass Spectral, and
+# docker-compose.yml is a valid compose file. Each needs a tool that a bare JDK machine may lack (npm,
+# docker-compose): then the check says it was skipped, loudly, rather than pretending it passed.
+
+SUITE_SPECTRAL_VERSION=${SUITE_SPECTRAL_VERSION:-6.16.3}
+
+check_openapi() {
+  if ! command -v npm >/dev/null 2>&1; then
+    log "SKIPPED: OpenAPI lint needs npm (Node.js); install it to run Spectral"
+    return 0
+  fi
+  local home="$SUITE_DIST/spectral-$SUITE_SPECTRAL_VERSION"
+  if [ ! -x "$home/node_modules/.bin/spectral" ]; then
+    log "installing Spectral $SUITE_SPECTRAL_VERSION from npm into $home"
+    npm install --prefix "$home" --no-audit --no-fund --silent "@stoplight/spectral-cli@$SUITE_SPECTRAL_VERSION" >/dev/null \
+      || die "could not install Spectral from npm"
+  fi
+  log "linting docs/openapi/*.yaml with Spectral (spectral:oas)"
+  "$home/node_modules/.bin/spectral" lint "$SUITE_ROOT"/docs/openapi/*.yaml --ruleset "$SUITE_ROOT/.spectral.yaml" \
+    --fail-severity warn || die "the OpenAPI documents do not pass Spectral"
+}
+
+check_compose() {
+  if ! command -v docker-compose >/dev/null 2>&1; then
+    log "SKIPPED: docker-compose.yml check needs docker-compose (Debian package docker-compose)"
+    return 0
+  fi
+  log "checking docker-compose.yml (docker-compose config)"
+  (cd "$SUITE_ROOT" && docker-compose config -q) || die "docker-compose.yml is not valid"
+}
