@@ -220,6 +220,12 @@ class BadInputTest {
     }
 
     @Test
+    void wrongMethodAndMediaType() {
+        rejected(() -> given().delete("/v1/conventions"), 405, null);
+        rejected(() -> given().contentType(ContentType.TEXT).body("reference=X").post("/v1/conventions"), 415, null);
+    }
+
+    @Test
     void unknownResourcesAre404Problems() {
         rejected(() -> given().get("/v1/conventions/" + java.util.UUID.randomUUID()), 404, null);
         rejected(() -> given().get("/v1/conventions/not-a-uuid"), 404, null);
