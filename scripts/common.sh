@@ -20,7 +20,7 @@ SUITE_MIN_JAVA=21
 log() { printf '\033[1;34m[suite]\033[0m %s\n' "$*" >&2; }
 die() { printf '\033[1;31m[suite] error:\033[0m %s\n' "$*" >&2; exit 1; }
 
-# Ports and folders of one instance ("run" for ./suite run, "test" for ./suite test).
+# Ports and folders of one instance ("run", "test" or "bench", for ./suite run, test and benchmark).
 use_instance() {
   SUITE_INSTANCE=$1
   case "$SUITE_INSTANCE" in
@@ -32,6 +32,10 @@ use_instance() {
       SUITE_PG_PORT=${SUITE_TEST_PG_PORT:-25432}
       SUITE_KAFKA_PORT=${SUITE_TEST_KAFKA_PORT:-29092}
       SUITE_KAFKA_CONTROLLER_PORT=${SUITE_TEST_KAFKA_CONTROLLER_PORT:-29093} ;;
+    bench)
+      SUITE_PG_PORT=${SUITE_BENCH_PG_PORT:-35432}
+      SUITE_KAFKA_PORT=${SUITE_BENCH_KAFKA_PORT:-39092}
+      SUITE_KAFKA_CONTROLLER_PORT=${SUITE_BENCH_KAFKA_CONTROLLER_PORT:-39093} ;;
     *) die "unknown instance '$SUITE_INSTANCE'" ;;
   esac
   SUITE_DATA=${SUITE_DATA:-$SUITE_HOME/$SUITE_INSTANCE}

@@ -1,6 +1,6 @@
 # The suite's services as plain JVM processes (the fast-jar that 'mvn package' builds in each module).
 # name:port:path of its main resource; the gateway will come first once it exists.
-SUITE_SERVICES=${SUITE_SERVICES:-"convention-service:8081:/v1/conventions"}
+SUITE_SERVICES=${SUITE_SERVICES:-"convention-service:8081:/v1/conventions enterprise-registry-service:8082:/v1/establishments"}
 SUITE_SERVICE_PIDS=()
 
 services_start() {

@@ -1,10 +1,5 @@
 package fr.artisanat.convention.reference;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
@@ -12,10 +7,8 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -30,6 +23,7 @@ import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 import fr.artisanat.convention.config.ConventionConfig;
+import fr.artisanat.platform.csv.Csv;
 import io.quarkus.runtime.StartupEvent;
 
 /**
@@ -67,12 +61,12 @@ public class ReferenceDataLoader {
             }
             Map<String, String> communes = new LinkedHashMap<>();
             Map<String, Epci> epcis = new LinkedHashMap<>();
-            read(EPCI_FILE, row -> {
+            Csv.readResource(EPCI_FILE, row -> {
                 communes.put(row.get("insee"), row.get("nom_membre"));
                 epcis.computeIfAbsent(row.get("siren"), siren -> new Epci(siren, row.get("raison_sociale"),
                         row.get("nature_juridique"), null)).communes.add(row.get("insee"));
             });
-            read(SEED_FILE, row -> {
+            Csv.readResource(SEED_FILE, row -> {
                 communes.putIfAbsent(row.get("insee_commune"), row.get("commune"));
                 epcis.computeIfAbsent(row.get("authority_siren"), siren -> new Epci(siren, row.get("authority_name"),
                         row.get("nature"), LocalDate.parse(row.get("valid_from")))).communes.add(row.get("insee_commune"));
@@ -119,31 +113,6 @@ public class ReferenceDataLoader {
         }
     }
 
-    /** Reads a bundled RFC 4180 file with a header line, a row at a time. */
-    private static void read(String resource, java.util.function.Consumer<Map<String, String>> consumer) {
-        var stream = ReferenceDataLoader.class.getClassLoader().getResourceAsStream(resource);
-        if (stream == null) {
-            throw new IllegalStateException("Missing reference file " + resource);
-        }
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
-            List<String> header = Csv.parseLine(reader.readLine());
-            String line;
-            while ((line = reader.readLine()) != null) {
-                if (line.isBlank()) {
-                    continue;
-                }
-                List<String> values = Csv.parseLine(line);
-                Map<String, String> row = new LinkedHashMap<>();
-                for (int i = 0; i < header.size() && i < values.size(); i++) {
-                    row.put(header.get(i), values.get(i));
-                }
-                consumer.accept(row);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     private static final class Epci {
         final String siren;
         final String name;
@@ -156,40 +125,6 @@ public class ReferenceDataLoader {
             this.name = name;
             this.nature = nature;
             this.validFrom = validFrom;
-        }
-    }
-
-    /** Minimal RFC 4180 line parser (quoted fields, doubled quotes); the reference files have no multi-line fields. */
-    static final class Csv {
-        private Csv() {
-        }
-
-        static List<String> parseLine(String line) {
-            List<String> fields = new ArrayList<>();
-            StringBuilder field = new StringBuilder();
-            boolean quoted = false;
-            for (int i = 0; i < line.length(); i++) {
-                char ch = line.charAt(i);
-                if (quoted) {
-                    if (ch == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                        field.append('"');
-                        i++;
-                    } else if (ch == '"') {
-                        quoted = false;
-                    } else {
-                        field.append(ch);
-                    }
-                } else if (ch == '"') {
-                    quoted = true;
-                } else if (ch == ',') {
-                    fields.add(field.toString());
-                    field.setLength(0);
-                } else {
-                    field.append(ch);
-                }
-            }
-            fields.add(field.toString());
-            return fields;
         }
     }
 }

@@ -1,0 +1,43 @@
+package fr.artisanat.registry.api;
+
+import java.util.List;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+public final class ClassificationRequests {
+
+    private ClassificationRequests() {
+    }
+
+    @Schema(name = "Classify")
+    public record Classify(
+            @Valid MetierArt metierArt,
+            @Size(max = 20) @Schema(examples = "[\"filiere-argile\"]")
+            List<@NotNull @Pattern(regexp = "[a-z0-9][a-z0-9-]{0,59}", message = "lowercase letters, digits and '-'") String> tags,
+            Boolean developmentPotential,
+            @NotBlank @Size(max = 200) @Schema(description = "Who classifies (recorded with the time)", examples = "conseiller.cma26") String recordedBy) {
+    }
+
+    @Schema(name = "MetierArt")
+    public record MetierArt(
+            @NotNull @Min(1) @Max(16) @Schema(description = "Rank of the domain in the official list (6: Céramique, 9: Mode et accessoires)", examples = "9") Integer domain,
+            @Size(max = 200) @Schema(examples = "Éventailliste") String label) {
+    }
+
+    @Schema(name = "NewNote")
+    public record Note(@NotBlank @Size(max = 200) String author, @NotBlank @Size(max = 4000) String text) {
+    }
+
+    @Schema(name = "ImportFromPath")
+    public record ImportFromPath(
+            @NotBlank @Size(max = 1000) @Schema(description = "File in the service's import folder", examples = "StockEtablissement_utf8.csv.gz") String path) {
+    }
+}

@@ -1,0 +1,139 @@
+package fr.artisanat.registry.api;
+
+import java.net.URI;
+import java.util.List;
+
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import fr.artisanat.platform.idempotency.Idempotent;
+import fr.artisanat.platform.pagination.PageResponses;
+import fr.artisanat.platform.problem.ApiException;
+import fr.artisanat.platform.web.EntityTags;
+import fr.artisanat.platform.web.QueryParams;
+import fr.artisanat.registry.domain.AdviserNote;
+import fr.artisanat.registry.repository.EstablishmentFilter;
+import fr.artisanat.registry.repository.EstablishmentQueries;
+import fr.artisanat.registry.service.ClassificationService;
+
+@Path("/v1/establishments")
+@Tag(name = "Establishments", description = "Craft establishments of the tracked territories, from SIRENE, with the chamber's classification")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class EstablishmentResource {
+
+    static final String SIRET_PATTERN = "\\d{14}";
+
+    @Inject
+    EstablishmentQueries queries;
+
+    @Inject
+    ClassificationService classifications;
+
+    @GET
+    @Path("{siret}")
+    @Operation(operationId = "getEstablishment", summary = "Look up by SIRET",
+            description = "The establishment with its classification. Name, trade names and address are absent for diffusion P.")
+    @APIResponse(responseCode = "200", description = "The establishment", content = @Content(schema = @Schema(implementation = EstablishmentView.class)))
+    public Response get(@PathParam("siret") @Pattern(regexp = SIRET_PATTERN, message = "must be 14 digits") String siret) {
+        EstablishmentView view = queries.bySiret(siret).orElseThrow(() -> ApiException.notFound("Establishment", siret));
+        return Response.ok(view).build();
+    }
+
+    @GET
+    @Operation(operationId = "searchEstablishments", summary = "Search establishments",
+            description = "By name or trade name (accent- and case-insensitive, tolerant of typos, best match first) and by "
+                    + "territory, commune, craft family, NAF, NAFA, métier d'art domain, employee band, activity and tag; "
+                    + "cursor pagination with a Link header.")
+    @APIResponse(responseCode = "200", description = "One page", content = @Content(schema = @Schema(implementation = EstablishmentPage.class)))
+    public Response search(@Parameter(description = "Name or trade name", example = "boulangerie") @QueryParam("q") @Size(max = 200) String text,
+            @QueryParam("territoryId") String territoryId,
+            @Parameter(example = "26281") @QueryParam("commune") @Pattern(regexp = "[0-9][0-9AB][0-9]{3}", message = "must be an INSEE commune code") String commune,
+            @Parameter(example = "BATIMENT") @QueryParam("craftFamily") @Pattern(regexp = "ALIMENTATION|BATIMENT|FABRICATION|SERVICES|AUTRE",
+                    message = "must be ALIMENTATION, BATIMENT, FABRICATION, SERVICES or AUTRE") String craftFamily,
+            @Parameter(example = "10.71C") @QueryParam("naf") @Pattern(regexp = "\\d{2}\\.\\d{2}[A-Z]", message = "must be a NAF code such as 10.71C") String naf,
+            @Parameter(example = "1071CZ") @QueryParam("nafa") @Pattern(regexp = "\\d{4}[A-Z]{2}", message = "must be a NAFA code such as 1071CZ") String nafa,
+            @QueryParam("metierArtDomain") @Min(1) @Max(16) Integer metierArtDomain,
+            @Parameter(example = "01") @QueryParam("band") @Pattern(regexp = "NN|\\d{2}", message = "must be a SIRENE employee band code") String band,
+            @Parameter(schema = @Schema(type = SchemaType.BOOLEAN)) @QueryParam("active") @Pattern(regexp = "true|false", message = "must be true or false") String active,
+            @Parameter(example = "filiere-argile") @QueryParam("tag") @Size(max = 60) String tag,
+            @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(100) int limit,
+            @QueryParam("cursor") @Size(max = 200) String cursor, @Context UriInfo uri) {
+        EstablishmentFilter filter = new EstablishmentFilter(text, QueryParams.uuid(territoryId, "territoryId"), commune,
+                craftFamily, naf, nafa, metierArtDomain, band, active == null ? null : Boolean.valueOf(active), tag);
+        return PageResponses.ok(queries.search(filter, cursor, limit), uri);
+    }
+
+    @PUT
+    @Path("{siret}/classification")
+    @Transactional
+    @Operation(operationId = "classifyEstablishment", summary = "Classify an establishment",
+            description = "Sets the chamber's classification: métier d'art (domain of the official list and métier), sector "
+                    + "tags, development potential; who and when are recorded. If-Match is required once a classification exists.")
+    @APIResponse(responseCode = "200", description = "Classified", content = @Content(schema = @Schema(implementation = EstablishmentView.class)))
+    public Response classify(@PathParam("siret") @Pattern(regexp = SIRET_PATTERN, message = "must be 14 digits") String siret,
+            @HeaderParam("If-Match") String ifMatch, @Valid @NotNull ClassificationRequests.Classify request) {
+        var classification = classifications.classify(siret, ifMatch, request);
+        return Response.ok(queries.bySiret(siret).orElseThrow()).header("ETag", EntityTags.of(classification.version)).build();
+    }
+
+    @POST
+    @Path("{siret}/notes")
+    @Transactional
+    @Idempotent
+    @Operation(operationId = "addAdviserNote", summary = "Add an adviser's note",
+            description = "A free note by one of the chamber's advisers. Notes are never part of events or exports.")
+    @APIResponse(responseCode = "201", description = "Added", content = @Content(schema = @Schema(implementation = NoteView.class)))
+    public Response addNote(@PathParam("siret") @Pattern(regexp = SIRET_PATTERN, message = "must be 14 digits") String siret,
+            @HeaderParam("Idempotency-Key") String idempotencyKey, @Valid @NotNull ClassificationRequests.Note request) {
+        AdviserNote note = classifications.addNote(siret, request);
+        return Response.created(URI.create("/v1/establishments/" + siret + "/notes")).entity(NoteView.of(note)).build();
+    }
+
+    @GET
+    @Path("{siret}/notes")
+    @Operation(operationId = "listAdviserNotes", summary = "List advisers' notes", description = "Oldest first.")
+    @APIResponse(responseCode = "200", description = "Notes", content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = NoteView.class)))
+    public List<NoteView> notes(@PathParam("siret") @Pattern(regexp = SIRET_PATTERN, message = "must be 14 digits") String siret) {
+        return classifications.notes(siret).stream().map(NoteView::of).toList();
+    }
+
+    @Schema(name = "EstablishmentPage")
+    public record EstablishmentPage(List<EstablishmentView> items, String next) {
+    }
+
+    @Schema(name = "AdviserNote")
+    public record NoteView(java.util.UUID id, String author, String text, java.time.Instant createdAt) {
+        static NoteView of(AdviserNote note) {
+            return new NoteView(note.id, note.author, note.text, note.createdAt);
+        }
+    }
+}

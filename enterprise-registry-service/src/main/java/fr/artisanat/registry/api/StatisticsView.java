@@ -1,0 +1,40 @@
+package fr.artisanat.registry.api;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.UUID;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** Figures of a territory (or of one of its communes). Establishments with diffusion P count like the others. */
+@Schema(name = "TerritoryStatistics")
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record StatisticsView(UUID territoryId, String territoryName, @Schema(description = "Set when restricted to one commune") String commune,
+        long establishments, long active, long closed,
+        @Schema(description = "Active establishments with a métier d'art classification") long artisansDArt,
+        Jobs estimatedJobs, List<FamilyCount> byCraftFamily, List<BandCount> byEmployeeBand,
+        List<YearCount> creationsByYear, List<YearCount> closuresByYear,
+        @Schema(description = "Per commune of the territory; absent when restricted to one commune") List<CommuneCount> byCommune) {
+
+    @Schema(name = "EstimatedJobs")
+    public record Jobs(@Schema(examples = "12150") BigDecimal estimate, BigDecimal low, BigDecimal high, String method) {
+    }
+
+    @Schema(name = "CraftFamilyCount")
+    public record FamilyCount(String craftFamily, long active, long closed) {
+    }
+
+    @Schema(name = "EmployeeBandCount")
+    public record BandCount(String employeeBand, String label, long active) {
+    }
+
+    @Schema(name = "YearCount")
+    public record YearCount(int year, long count) {
+    }
+
+    @Schema(name = "CommuneCount")
+    public record CommuneCount(String commune, String name, long active, long closed, BigDecimal estimatedJobs) {
+    }
+}

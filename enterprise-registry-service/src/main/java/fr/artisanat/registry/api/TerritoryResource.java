@@ -1,0 +1,207 @@
+package fr.artisanat.registry.api;
+
+import java.io.BufferedWriter;
+import java.io.OutputStreamWriter;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import fr.artisanat.platform.csv.Csv;
+import fr.artisanat.platform.idempotency.Idempotent;
+import fr.artisanat.platform.pagination.Keyset;
+import fr.artisanat.platform.pagination.PageResponses;
+import fr.artisanat.platform.pagination.SortField;
+import fr.artisanat.registry.domain.Territory;
+import fr.artisanat.registry.repository.Jdbc;
+import fr.artisanat.registry.repository.StatisticsQueries;
+import fr.artisanat.registry.service.TerritoryService;
+
+@Path("/v1/territories")
+@Tag(name = "Territories", description = "Sets of communes (EPCIs and partner-defined territories), their statistics and exports")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class TerritoryResource {
+
+    static final Keyset<Territory> KEYSET = new Keyset<>(new SortField<>("id", "t.id", t -> t.id, UUID::fromString), "code",
+            new SortField<>("code", "t.code", t -> t.code, s -> s), new SortField<>("name", "t.name", t -> t.name, s -> s));
+    static final String TEXT_CSV = "text/csv";
+
+    @Inject
+    TerritoryService territories;
+
+    @Inject
+    StatisticsQueries statistics;
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    Jdbc jdbc;
+
+    @POST
+    @Transactional
+    @Idempotent
+    @Operation(operationId = "createTerritory", summary = "Define a territory",
+            description = "A set of communes (INSEE codes) with validity dates, e.g. the 12 communes of the former CA du Pays "
+                    + "d'Aubagne et de l'Etoile. Tracked by default: the next SIRENE import keeps its establishments.")
+    @APIResponse(responseCode = "201", description = "Defined", content = @Content(schema = @Schema(implementation = TerritoryView.class)))
+    public Response create(@HeaderParam("Idempotency-Key") String idempotencyKey, @Valid @NotNull TerritoryRequests.Create request) {
+        Territory territory = territories.create(request);
+        return Response.created(URI.create("/v1/territories/" + territory.id))
+                .entity(TerritoryView.of(territory, territories.communes(territory.id))).build();
+    }
+
+    @GET
+    @Operation(operationId = "listTerritories", summary = "List territories",
+            description = "Territories by code or name, optionally only those tracked by the import or matching a text.")
+    @APIResponse(responseCode = "200", description = "One page", content = @Content(schema = @Schema(implementation = TerritoryPage.class)))
+    public Response list(@Parameter(description = "Text in the name, or a SIREN", example = "Valence") @QueryParam("q") @Size(max = 200) String text,
+            @QueryParam("tracked") @Pattern(regexp = "true|false", message = "must be true or false") String tracked,
+            @QueryParam("sort") @Size(max = 100) String sort,
+            @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(100) int limit,
+            @QueryParam("cursor") @Size(max = 1000) String cursor, @Context UriInfo uri) {
+        Keyset.Query<Territory> page = KEYSET.query(sort, cursor);
+        StringBuilder where = new StringBuilder("1 = 1");
+        List<Object[]> params = new ArrayList<>(page.params().entrySet().stream().map(e -> new Object[] { e.getKey(), e.getValue() }).toList());
+        if (text != null && !text.isBlank()) {
+            where.append(" and (lower(t.name) like :text or t.siren = :siren)");
+            params.add(new Object[] { "text", "%" + text.toLowerCase() + "%" });
+            params.add(new Object[] { "siren", text.trim() });
+        }
+        if (tracked != null) {
+            where.append(" and t.tracked = :tracked");
+            params.add(new Object[] { "tracked", Boolean.valueOf(tracked) });
+        }
+        if (!page.where().isEmpty()) {
+            where.append(" and ").append(page.where());
+        }
+        var query = em.createQuery("select t from Territory t where " + where + " order by " + page.orderBy(), Territory.class);
+        params.forEach(p -> query.setParameter((String) p[0], p[1]));
+        return PageResponses.ok(page.page(query.setMaxResults(limit + 1).getResultList(), limit,
+                t -> TerritoryView.of(t, null)), uri);
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(operationId = "getTerritory", summary = "Read a territory", description = "The territory and its communes.")
+    @APIResponse(responseCode = "200", description = "The territory", content = @Content(schema = @Schema(implementation = TerritoryView.class)))
+    public TerritoryView get(@PathParam("id") UUID id) {
+        return TerritoryView.of(territories.get(id), territories.communes(id));
+    }
+
+    @GET
+    @Path("{id}/statistics")
+    @Operation(operationId = "getTerritoryStatistics", summary = "Statistics of a territory",
+            description = "Establishments by craft family and employee band, active and closed, creations and closures per "
+                    + "year, artisans d'art, estimated jobs with the method and range, and per commune; or of one commune.")
+    @APIResponse(responseCode = "200", description = "Statistics", content = @Content(schema = @Schema(implementation = StatisticsView.class)))
+    public StatisticsView statistics(@PathParam("id") UUID id,
+            @Parameter(example = "26281") @QueryParam("commune") @Pattern(regexp = "[0-9][0-9AB][0-9]{3}", message = "must be an INSEE commune code") String commune) {
+        Territory territory = territories.get(id);
+        if (commune != null && !territories.communes(id).contains(commune)) {
+            throw fr.artisanat.platform.problem.ApiException.invalidField("commune", "is not a commune of " + territory.name);
+        }
+        return statistics.of(territory, commune);
+    }
+
+    @GET
+    @Path("{id}/exports/statistics.csv")
+    @Produces(TEXT_CSV)
+    @Operation(operationId = "exportTerritoryStatistics", summary = "Statistics as CSV",
+            description = "The territory's figures as CSV (UTF-8, RFC 4180): one line per figure (dimension, key, active, closed).")
+    @APIResponse(responseCode = "200", description = "CSV", content = @Content(mediaType = TEXT_CSV, schema = @Schema(implementation = String.class)))
+    public Response exportStatistics(@PathParam("id") UUID id) {
+        StatisticsView s = statistics.of(territories.get(id), null);
+        StringBuilder csv = new StringBuilder(Csv.record(List.of("dimension", "key", "active", "closed")));
+        csv.append(Csv.record(List.of("total", "", s.active(), s.closed())));
+        csv.append(Csv.record(List.of("artisans_d_art", "", s.artisansDArt(), "")));
+        csv.append(Csv.record(List.of("estimated_jobs", "estimate", s.estimatedJobs().estimate(), "")));
+        csv.append(Csv.record(List.of("estimated_jobs", "low", s.estimatedJobs().low(), "")));
+        csv.append(Csv.record(List.of("estimated_jobs", "high", s.estimatedJobs().high(), "")));
+        s.byCraftFamily().forEach(f -> csv.append(Csv.record(List.of("craft_family", f.craftFamily(), f.active(), f.closed()))));
+        s.byEmployeeBand().forEach(b -> csv.append(Csv.record(List.of("employee_band", b.employeeBand(), b.active(), ""))));
+        s.creationsByYear().forEach(y -> csv.append(Csv.record(List.of("creations", y.year(), y.count(), ""))));
+        s.closuresByYear().forEach(y -> csv.append(Csv.record(List.of("closures", y.year(), "", y.count()))));
+        s.byCommune().forEach(c -> csv.append(Csv.record(List.of("commune", c.commune(), c.active(), c.closed()))));
+        return csv(csv.toString(), "statistics-" + id + ".csv");
+    }
+
+    @GET
+    @Path("{id}/exports/establishments.csv")
+    @Produces(TEXT_CSV)
+    @Operation(operationId = "exportTerritoryEstablishments", summary = "Diffusible establishments as CSV",
+            description = "The establishments of the territory whose SIRENE diffusion status is O, as CSV (UTF-8, RFC 4180), "
+                    + "streamed. Establishments with diffusion P are never exported.")
+    @APIResponse(responseCode = "200", description = "CSV", content = @Content(mediaType = TEXT_CSV, schema = @Schema(implementation = String.class)))
+    public Response exportEstablishments(@PathParam("id") UUID id) {
+        territories.get(id);
+        StreamingOutput body = out -> {
+            var writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+            writer.write(Csv.record(List.of("siret", "name", "trade_names", "street_number", "street_type", "street_name",
+                    "postal_code", "commune", "commune_name", "naf_code", "nafa_code", "craft_family", "employee_band",
+                    "created_on", "closed_on", "active")));
+            jdbc.forEach("""
+                    select siret, name, array_to_string(trade_names, ' / ') as trade_names, street_number, street_type,
+                        street_name, postal_code, commune, commune_name, naf_code, nafa_code, craft_family, employee_band,
+                        created_on, closed_on, active
+                    from establishment where diffusion = 'O'
+                    and commune in (select insee_code from territory_commune where territory_id = ?) order by siret""",
+                    List.of(id), rs -> {
+                        List<Object> values = new ArrayList<>();
+                        for (int i = 1; i <= 16; i++) {
+                            values.add(rs.getObject(i));
+                        }
+                        try {
+                            writer.write(Csv.record(values));
+                        } catch (java.io.IOException e) {
+                            throw new java.io.UncheckedIOException(e);
+                        }
+                        return null;
+                    });
+            writer.flush();
+        };
+        return csv(body, "establishments-" + id + ".csv");
+    }
+
+    private static Response csv(Object body, String filename) {
+        return Response.ok(body, TEXT_CSV + "; charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"" + filename + "\"").build();
+    }
+
+    @Schema(name = "TerritoryPage")
+    public record TerritoryPage(List<TerritoryView> items, String next) {
+    }
+}

@@ -1,0 +1,137 @@
+package fr.artisanat.registry.importer;
+
+import static fr.artisanat.registry.sirene.SireneColumns.*;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Map;
+import java.util.Set;
+
+import fr.artisanat.registry.sirene.SireneCsvReader;
+import fr.artisanat.registry.sirene.Siret;
+
+/**
+ * Decides what happens to one SIRENE row: rejected (invalid SIRET or unusable values, with the reason), skipped
+ * (outside the tracked territories, or not a craft activity), or staged.
+ */
+final class RowMapper {
+
+    static final String OTHER_FAMILY = "AUTRE";
+    private static final String PROTECTED = "[ND]";
+
+    sealed interface Outcome permits Staged, Skipped, Rejected {
+    }
+
+    record Staged(StagedRow row) implements Outcome {
+    }
+
+    record Skipped() implements Outcome {
+    }
+
+    record Rejected(String siret, String reason) implements Outcome {
+    }
+
+    private static final Skipped SKIPPED = new Skipped();
+
+    private final Set<String> trackedCommunes;
+    private final Map<String, String> craftFamilies;
+    private final Set<String> bands;
+
+    /**
+     * @param trackedCommunes INSEE codes of the tracked territories
+     * @param craftFamilies   NAF rév. 2 code → craft family, for craft activities only
+     * @param bands           known employee band codes
+     */
+    RowMapper(Set<String> trackedCommunes, Map<String, String> craftFamilies, Set<String> bands) {
+        this.trackedCommunes = trackedCommunes;
+        this.craftFamilies = craftFamilies;
+        this.bands = bands;
+    }
+
+    Outcome map(SireneCsvReader r) {
+        if (!r.wellFormed()) {
+            return new Rejected(null, "malformed line: unterminated quote or wrong number of fields");
+        }
+        String siret = r.get(SIRET);
+        if (siret == null || !Siret.isValidSiret(siret)) {
+            return new Rejected(siret, "invalid SIRET " + siret + " (check digit)");
+        }
+        if (!siret.equals(r.get(SIREN) + r.get(NIC))) {
+            return new Rejected(siret, "SIRET does not match siren + nic");
+        }
+        String commune = r.get(CODE_COMMUNE);
+        if (commune == null || !trackedCommunes.contains(commune)) {
+            return SKIPPED;
+        }
+        String naf = r.get(ACTIVITE_PRINCIPALE);
+        String nomenclature = r.get(NOMENCLATURE_ACTIVITE);
+        String nafa = r.get(ACTIVITE_RM);
+        String family = craftFamily(naf, nomenclature, nafa);
+        if (family == null) {
+            return SKIPPED;
+        }
+        return stage(r, siret, commune, naf, nomenclature, nafa, family);
+    }
+
+    /** Craft when the NAF rév. 2 code is a craft activity, or when the chamber gave a NAFA code. */
+    private String craftFamily(String naf, String nomenclature, String nafa) {
+        boolean rev2 = nomenclature == null || nomenclature.equals("NAFRev2");
+        if (rev2 && naf != null && craftFamilies.containsKey(naf)) {
+            return craftFamilies.get(naf);
+        }
+        if (nafa == null) {
+            return null;
+        }
+        String nafOfNafa = nafa.length() >= 5 ? nafa.substring(0, 2) + "." + nafa.substring(2, 5) : "";
+        return craftFamilies.getOrDefault(nafOfNafa, OTHER_FAMILY);
+    }
+
+    private Outcome stage(SireneCsvReader r, String siret, String commune, String naf, String nomenclature, String nafa,
+            String family) {
+        String diffusion = r.get(STATUT_DIFFUSION);
+        if (!"O".equals(diffusion) && !"P".equals(diffusion)) {
+            return new Rejected(siret, "unknown statutDiffusionEtablissement " + diffusion);
+        }
+        String state = r.get(ETAT_ADMINISTRATIF);
+        if (!"A".equals(state) && !"F".equals(state)) {
+            return new Rejected(siret, "unknown etatAdministratifEtablissement " + state);
+        }
+        String band = r.get(TRANCHE_EFFECTIFS);
+        if (band != null && !bands.contains(band)) {
+            return new Rejected(siret, "unknown trancheEffectifsEtablissement " + band);
+        }
+        if (naf == null || naf.length() > 6) {
+            return new Rejected(siret, "unusable activitePrincipaleEtablissement " + naf);
+        }
+        LocalDate created;
+        LocalDate since;
+        Integer bandYear;
+        try {
+            created = date(r.get(DATE_CREATION));
+            since = date(r.get(DATE_DEBUT));
+            String year = r.get(ANNEE_EFFECTIFS);
+            bandYear = year == null ? null : Integer.valueOf(year);
+        } catch (DateTimeParseException | NumberFormatException e) {
+            return new Rejected(siret, "unusable date or year: " + e.getMessage());
+        }
+        boolean open = "O".equals(diffusion);
+        boolean active = "A".equals(state);
+        return new Staged(new StagedRow(siret, r.get(SIREN), r.get(NIC), diffusion,
+                open ? visible(r.get(DENOMINATION_USUELLE)) : null,
+                open ? visible(r.get(ENSEIGNE_1)) : null, open ? visible(r.get(ENSEIGNE_2)) : null,
+                open ? visible(r.get(ENSEIGNE_3)) : null,
+                open ? visible(r.get(NUMERO_VOIE)) : null, open ? visible(r.get(TYPE_VOIE)) : null,
+                open ? visible(r.get(LIBELLE_VOIE)) : null, open ? visible(r.get(COMPLEMENT_ADRESSE)) : null,
+                open ? visible(r.get(CODE_POSTAL)) : null, commune, open ? visible(r.get(LIBELLE_COMMUNE)) : null,
+                naf, nomenclature, nafa, family, band, bandYear, created, active ? null : since,
+                "true".equals(r.get(SIEGE)), "O".equals(r.get(CARACTERE_EMPLOYEUR)), active));
+    }
+
+    private static String visible(String value) {
+        return value == null || PROTECTED.equals(value) ? null : value;
+    }
+
+    private static LocalDate date(String value) {
+        return value == null ? null : LocalDate.parse(value);
+    }
+}

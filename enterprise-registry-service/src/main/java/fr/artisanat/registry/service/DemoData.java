@@ -1,0 +1,121 @@
+package fr.artisanat.registry.service;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import org.jboss.logging.Logger;
+
+import fr.artisanat.platform.csv.Csv;
+import fr.artisanat.registry.api.ClassificationRequests;
+import fr.artisanat.registry.api.TerritoryRequests;
+import fr.artisanat.registry.config.RegistryConfig;
+import fr.artisanat.registry.importer.SireneImporter;
+import fr.artisanat.registry.sirene.SireneFileGenerator;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.StartupEvent;
+
+/**
+ * The founding territories with a realistic synthetic SIRENE file (docs/registry.md): the 12 communes of the former
+ * CA du Pays d'Aubagne et de l'Etoile defined as a territory, Valence Romans Agglo tracked from the EPCI file, a
+ * generated file weighted by commune population imported through the real importer, and the chamber's classification
+ * of métiers d'art and of the clay sector. Runs once: skipped when the Aubagne territory exists.
+ */
+@ApplicationScoped
+public class DemoData {
+
+    private static final Logger LOG = Logger.getLogger(DemoData.class);
+    public static final String AUBAGNE_CODE = "pays-aubagne-etoile";
+    public static final String VALENCE_ROMANS_CODE = "epci-200068781";
+    static final long SEED = 20151020L;
+    static final long ROWS = 20_000;
+    /** About one synthetic establishment row per this many inhabitants. */
+    static final int INHABITANTS_PER_WEIGHT = 1_000;
+
+    /** NAF codes whose establishments the demo chamber classifies as métiers d'art, with the domain rank. */
+    static final Map<String, Integer> METIERS_ART = Map.ofEntries(Map.entry("23.41Z", 6), Map.entry("23.49Z", 6),
+            Map.entry("32.12Z", 4), Map.entry("32.13Z", 4), Map.entry("23.19Z", 7), Map.entry("16.29Z", 2),
+            Map.entry("15.12Z", 11), Map.entry("32.20Z", 15), Map.entry("32.40Z", 14), Map.entry("95.24Z", 16),
+            Map.entry("14.19Z", 9), Map.entry("23.70Z", 1), Map.entry("31.09B", 2));
+
+    @Inject
+    RegistryConfig config;
+
+    @Inject
+    TerritoryService territories;
+
+    @Inject
+    ClassificationService classifications;
+
+    @Inject
+    SireneImporter importer;
+
+    @Inject
+    EntityManager em;
+
+    void onStart(@Observes @Priority(30) StartupEvent startup) throws IOException {
+        if (!config.demoData() || QuarkusTransaction.requiringNew().call(() -> !em
+                .createQuery("select t.id from Territory t where t.code = :code").setParameter("code", AUBAGNE_CODE)
+                .getResultList().isEmpty())) {
+            return;
+        }
+        List<String> aubagne = new ArrayList<>();
+        Csv.readResource("reference/seed-territories.csv", row -> {
+            if (AUBAGNE_CODE.equals(row.get("territory"))) {
+                aubagne.add(row.get("insee_commune"));
+            }
+        });
+        territories.create(new TerritoryRequests.Create(AUBAGNE_CODE,
+                "Pays d'Aubagne et de l'Etoile (12 communes de l'ancienne communauté d'agglomération)", aubagne,
+                java.time.LocalDate.of(2007, 1, 1), null, true));
+        Path file = Files.createTempFile("demo-sirene-", ".csv.gz");
+        try {
+            new SireneFileGenerator(SEED, weightedCommunes(), Map.of()).write(file, ROWS);
+            importer.runNow("demo:generated Valence Romans and Pays d'Aubagne file", () -> Files.newInputStream(file));
+        } finally {
+            Files.deleteIfExists(file);
+        }
+        classify();
+        LOG.info("Demo data loaded: founding territories, generated SIRENE file, métiers d'art and clay-sector classification");
+    }
+
+    /** The communes of the tracked territories, each repeated by population so that towns get more establishments. */
+    private List<String> weightedCommunes() {
+        Map<String, Integer> population = new LinkedHashMap<>();
+        Csv.readResource("reference/epcicom2020.csv", row -> population.put(row.get("insee"), Integer.valueOf(row.get("ptot_2020"))));
+        List<String> tracked = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery("""
+                select distinct tc.insee_code from territory_commune tc join territory t on t.id = tc.territory_id
+                where t.tracked order by 1""", String.class).getResultList());
+        List<String> weighted = new ArrayList<>();
+        for (String commune : tracked) {
+            int weight = Math.max(1, population.getOrDefault(commune, 0) / INHABITANTS_PER_WEIGHT);
+            for (int i = 0; i < weight; i++) {
+                weighted.add(commune);
+            }
+        }
+        return weighted;
+    }
+
+    private void classify() {
+        List<Object[]> artisansDArt = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
+                "select siret, naf_code from establishment where active and naf_code in (:codes) order by siret")
+                .setParameter("codes", METIERS_ART.keySet()).getResultList());
+        for (Object[] row : artisansDArt) {
+            String naf = (String) row[1];
+            boolean clay = naf.startsWith("23.");
+            classifications.classify((String) row[0], null, new ClassificationRequests.Classify(
+                    new ClassificationRequests.MetierArt(METIERS_ART.get(naf), null),
+                    clay ? List.of("filiere-argile") : List.of(), clay, "demo-data"));
+        }
+    }
+}

@@ -1,0 +1,153 @@
+package fr.artisanat.registry.api;
+
+import static fr.artisanat.registry.SireneFile.craft;
+import static fr.artisanat.registry.SireneFile.newSiret;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import fr.artisanat.registry.Registry;
+import fr.artisanat.registry.SireneFile;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+
+/** Each search filter, name search, classification, notes and the changes feed, over communes of Corsica. */
+@QuarkusTest
+class EstablishmentQueryTest {
+
+    static String territory;
+    static final String potter = newSiret();
+    static final String jeweller = newSiret();
+    static final String baker = newSiret();
+    static final String closedBaker = newSiret();
+    static final String protectedPotter = newSiret();
+
+    @BeforeEach
+    void data() {
+        if (territory != null) {
+            return;
+        }
+        territory = Registry.territory("Corse du Sud (test)", "2A130", "2A008");
+        byte[] file = SireneFile.layout48()
+                .row(craft(potter, "2A130", "23.41Z", "Poterie de l'Argile Rouge", Map.of("trancheEffectifsEtablissement", "01")))
+                .row(craft(jeweller, "2A008", "32.12Z", "Bijouterie Méditerranée", Map.of("trancheEffectifsEtablissement", "NN")))
+                .row(craft(baker, "2A130", "10.71C", "Boulangerie Chez Gérôme", Map.of("trancheEffectifsEtablissement", "02")))
+                .row(craft(closedBaker, "2A008", "10.71C", "Fournil Fermé", Map.of("etatAdministratifEtablissement", "F")))
+                .row(craft(protectedPotter, "2A130", "23.41Z", "Poterie Secrète", Map.of("statutDiffusionEtablissement", "P")))
+                .bytes();
+        assertEquals("SUCCEEDED", Registry.importFile(file, "corse.csv").getString("status"));
+    }
+
+    private static io.restassured.response.ValidatableResponse search(String query) {
+        return given().get("/v1/establishments?territoryId=" + territory + "&" + query).then().statusCode(200);
+    }
+
+    @Test
+    void eachFilter() {
+        search("").body("items.siret", containsInAnyOrder(potter, jeweller, baker, closedBaker, protectedPotter));
+        search("commune=2A008").body("items.siret", containsInAnyOrder(jeweller, closedBaker));
+        search("craftFamily=ALIMENTATION").body("items.siret", containsInAnyOrder(baker, closedBaker));
+        search("naf=23.41Z").body("items.siret", containsInAnyOrder(potter, protectedPotter));
+        search("nafa=3212ZZ").body("items.siret", contains(jeweller));
+        search("band=02").body("items.siret", contains(baker));
+        search("active=false").body("items.siret", contains(closedBaker));
+        search("active=true&craftFamily=ALIMENTATION").body("items.siret", contains(baker));
+    }
+
+    @Test
+    void nameSearchIgnoresAccentsAndCaseAndToleratesTypos() {
+        search("q=boulangerie%20chez%20gerome").body("items.siret", contains(baker));
+        search("q=BIJOUTERIE%20MEDITERANEE").body("items.siret", contains(jeweller));
+        search("q=potterie%20argile").body("items[0].siret", equalTo(potter));
+    }
+
+    @Test
+    void protectedEstablishmentsAreNeverFoundByName() {
+        search("q=poterie%20secrete").body("items.siret", not(hasItem(protectedPotter)));
+        search("naf=23.41Z").body("items.find { it.siret == '" + protectedPotter + "' }", not(org.hamcrest.Matchers.hasKey("name")));
+    }
+
+    @Test
+    void cursorPaginationWalksEveryEstablishmentOnce() {
+        List<String> seen = new ArrayList<>();
+        String cursor = null;
+        do {
+            Response page = given().get("/v1/establishments?territoryId=" + territory + "&limit=2" + (cursor == null ? "" : "&cursor=" + cursor));
+            page.then().statusCode(200);
+            seen.addAll(page.path("items.siret"));
+            cursor = page.path("next");
+            if (cursor != null) {
+                assertTrue(page.header("Link").contains("rel=\"next\""));
+            }
+        } while (cursor != null);
+        assertEquals(5, seen.size());
+        assertEquals(5, seen.stream().distinct().count());
+    }
+
+    @Test
+    void classificationIsRecordedWithWhoAndWhenFilteredAndCounted() {
+        String etag = given().contentType(ContentType.JSON)
+                .body(Map.of("metierArt", Map.of("domain", 6, "label", "Céramiste"), "tags", List.of("filiere-argile"),
+                        "developmentPotential", true, "recordedBy", "conseiller.cma"))
+                .put("/v1/establishments/" + potter + "/classification").then().statusCode(200)
+                .body("classification.metierArtLabel", equalTo("Céramiste"))
+                .body("classification.updatedBy", equalTo("conseiller.cma"))
+                .body("classification.tags", contains("filiere-argile"))
+                .extract().header("ETag");
+        assertEquals("\"0\"", etag);
+        search("tag=filiere-argile").body("items.siret", contains(potter));
+        search("metierArtDomain=6").body("items.siret", contains(potter));
+        given().get("/v1/territories/" + territory + "/statistics").then().body("artisansDArt", equalTo(1));
+
+        given().contentType(ContentType.JSON).body(Map.of("tags", List.of(), "recordedBy", "autre"))
+                .put("/v1/establishments/" + potter + "/classification").then().statusCode(428);
+        given().contentType(ContentType.JSON).header("If-Match", "\"7\"").body(Map.of("tags", List.of(), "recordedBy", "autre"))
+                .put("/v1/establishments/" + potter + "/classification").then().statusCode(412);
+        given().contentType(ContentType.JSON).header("If-Match", etag).body(Map.of("tags", List.of("filiere-argile", "jema"),
+                "metierArt", Map.of("domain", 6, "label", "Céramiste"), "recordedBy", "autre"))
+                .put("/v1/establishments/" + potter + "/classification").then().statusCode(200).header("ETag", "\"1\"");
+    }
+
+    @Test
+    void notesOfAdvisers() {
+        given().contentType(ContentType.JSON).body(Map.of("author", "conseiller.cma", "text", "Projet d'extension de l'atelier"))
+                .post("/v1/establishments/" + jeweller + "/notes").then().statusCode(201);
+        given().get("/v1/establishments/" + jeweller + "/notes").then().body("text", contains("Projet d'extension de l'atelier"));
+    }
+
+    @Test
+    void changesFeedReturnsWhatChangedAfterTheCursor() {
+        String start = given().get("/v1/establishment-changes?limit=1000").then().statusCode(200).extract().path("next");
+        // drain the feed up to now
+        String cursor = start;
+        List<String> items;
+        do {
+            Response page = given().get("/v1/establishment-changes?limit=1000&cursor=" + cursor);
+            items = page.path("items.siret");
+            cursor = page.path("next");
+        } while (!items.isEmpty());
+        assertNotNull(cursor);
+        given().contentType(ContentType.JSON).body(Map.of("tags", List.of("jema"), "recordedBy", "conseiller.cma"))
+                .put("/v1/establishments/" + baker + "/classification").then().statusCode(200);
+        given().get("/v1/establishment-changes?cursor=" + cursor).then().statusCode(200)
+                .body("items.siret", contains(baker))
+                .body("items[0].classification.tags", contains("jema"));
+        String after = given().get("/v1/establishment-changes?cursor=" + cursor).then().extract().path("next");
+        given().get("/v1/establishment-changes?cursor=" + after).then().body("items", empty());
+    }
+}

@@ -1,0 +1,260 @@
+package fr.artisanat.registry.benchmark;
+
+import static io.restassured.RestAssured.given;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+
+import javax.sql.DataSource;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.postgresql.PGConnection;
+
+import fr.artisanat.registry.importer.SireneImporter;
+import fr.artisanat.registry.sirene.SireneColumns;
+import fr.artisanat.registry.sirene.SireneFileGenerator;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * Measures, never asserts: run by {@code ./suite benchmark} (excluded from {@code ./suite test}), it writes
+ * docs/benchmarks.md. Import of 1,000,000 SIRENE rows next to PostgreSQL's own COPY of the same file into a bare
+ * table, peak memory of the service during the import, and p50/p95 of statistics and search over the stored rows.
+ */
+@QuarkusTest
+@Tag("benchmark")
+class RegistryBenchmark {
+
+    static final long ROWS = Long.getLong("benchmark.rows", 1_000_000);
+    static final long SECOND_FILE_ROWS = Long.getLong("benchmark.second-file-rows", 800_000);
+    static final int QUERY_RUNS = Integer.getInteger("benchmark.query-runs", 200);
+
+    @Inject
+    SireneImporter importer;
+
+    @Inject
+    DataSource dataSource;
+
+    @Test
+    void measure() throws Exception {
+        trackEveryCommune();
+        Path file = Files.createTempFile("bench-sirene-", ".csv");
+        Path second = Files.createTempFile("bench-sirene-2-", ".csv");
+        try {
+            new SireneFileGenerator(1, List.of(), Map.of()).write(file, ROWS);
+            new SireneFileGenerator(2, List.of(), Map.of()).write(second, SECOND_FILE_ROWS);
+            double copySeconds = copyIntoBareTable(file);
+            MemorySampler memory = new MemorySampler();
+            memory.start();
+            long start = System.nanoTime();
+            UUID job = importer.runNow("benchmark", () -> Files.newInputStream(file));
+            double importSeconds = (System.nanoTime() - start) / 1e9;
+            memory.interrupt();
+            memory.join();
+            Map<String, Object> report = report(job);
+            importer.runNow("benchmark-2", () -> Files.newInputStream(second));
+            long stored = count("select count(*) from establishment");
+            String vra = scalar("select id::text from territory where code = 'epci-200068781'");
+            String marseille = scalar("select id::text from territory where siren = '200054807'");
+            List<Double> statsVra = time(QUERY_RUNS, i -> given().get("/v1/territories/" + vra + "/statistics").then().statusCode(200));
+            List<Double> statsMetropole = time(QUERY_RUNS / 4, i -> given().get("/v1/territories/" + marseille + "/statistics").then().statusCode(200));
+            String[] words = { "boulangerie", "plomberie", "coiffure", "menuiserie", "boulangrie du centre", "electricite generale",
+                    "patisserie", "garage", "maconnerie", "fleurs" };
+            List<Double> search = time(QUERY_RUNS, i -> given().get("/v1/establishments?q=" + words[i % words.length]).then().statusCode(200));
+            List<Double> filtered = time(QUERY_RUNS, i -> given().get("/v1/establishments?territoryId=" + vra + "&craftFamily=BATIMENT&active=true").then().statusCode(200));
+            write(copySeconds, importSeconds, report, memory, stored, statsVra, statsMetropole, search, filtered);
+        } finally {
+            Files.deleteIfExists(file);
+            Files.deleteIfExists(second);
+        }
+    }
+
+    private void trackEveryCommune() throws Exception {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            s.execute("update territory set tracked = true where kind = 'EPCI'");
+        }
+    }
+
+    /** PostgreSQL's own speed on the same bytes: COPY of the raw file into a bare table of 48 text columns. */
+    private double copyIntoBareTable(Path file) throws Exception {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            s.execute("drop table if exists bench_copy");
+            s.execute("create unlogged table bench_copy (" + String.join(", ",
+                    SireneColumns.STOCK_ETABLISSEMENT_48.stream().map(name -> "\"" + name + "\" text").toList()) + ")");
+            s.execute("alter table bench_copy set logged");
+            long start = System.nanoTime();
+            try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                c.unwrap(PGConnection.class).getCopyAPI().copyIn("copy bench_copy from stdin (format csv, header true)", reader);
+            } catch (Exception e) {
+                // The generated file holds a few deliberately malformed lines that COPY refuses; measure on the rest.
+                return copyWellFormedLines(c, file);
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            s.execute("drop table bench_copy");
+            return seconds;
+        }
+    }
+
+    private double copyWellFormedLines(Connection c, Path file) throws Exception {
+        Path clean = Files.createTempFile("bench-clean-", ".csv");
+        try {
+            try (var lines = Files.lines(file); var out = Files.newBufferedWriter(clean)) {
+                for (String line : (Iterable<String>) lines::iterator) {
+                    if (line.chars().filter(ch -> ch == '"').count() % 2 == 0 && line.split(",", -1).length == 48) {
+                        out.write(line);
+                        out.write('\n');
+                    }
+                }
+            }
+            try (Statement s = c.createStatement()) {
+                s.execute("truncate bench_copy");
+                long start = System.nanoTime();
+                try (Reader reader = Files.newBufferedReader(clean, StandardCharsets.UTF_8)) {
+                    c.unwrap(PGConnection.class).getCopyAPI().copyIn("copy bench_copy from stdin (format csv, header true)", reader);
+                }
+                double seconds = (System.nanoTime() - start) / 1e9;
+                s.execute("drop table bench_copy");
+                return seconds;
+            }
+        } finally {
+            Files.deleteIfExists(clean);
+        }
+    }
+
+    private Map<String, Object> report(UUID job) throws Exception {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+                var rs = s.executeQuery("select rows_read, kept, inserted, rejected from import_job where id = '" + job + "'")) {
+            rs.next();
+            return Map.of("read", rs.getLong(1), "kept", rs.getLong(2), "inserted", rs.getLong(3), "rejected", rs.getLong(4));
+        }
+    }
+
+    private long count(String sql) throws Exception {
+        return Long.parseLong(scalar(sql));
+    }
+
+    private String scalar(String sql) throws Exception {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement(); var rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
+    interface Call {
+        void run(int i);
+    }
+
+    /** Milliseconds of each call, after a warm-up of a tenth of the runs. */
+    private static List<Double> time(int runs, Call call) {
+        for (int i = 0; i < Math.max(5, runs / 10); i++) {
+            call.run(i);
+        }
+        List<Double> millis = new ArrayList<>();
+        for (int i = 0; i < runs; i++) {
+            long start = System.nanoTime();
+            call.run(i);
+            millis.add((System.nanoTime() - start) / 1e6);
+        }
+        Collections.sort(millis);
+        return millis;
+    }
+
+    private static double percentile(List<Double> sorted, double p) {
+        return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p * sorted.size()) - 1));
+    }
+
+    /** Resident memory of this JVM (the service runs in it) sampled during the import: /proc VmRSS and heap used. */
+    static final class MemorySampler extends Thread {
+        final AtomicLong peakRssKb = new AtomicLong();
+        final AtomicLong peakHeapBytes = new AtomicLong();
+
+        MemorySampler() {
+            setDaemon(true);
+        }
+
+        @Override
+        public void run() {
+            while (!isInterrupted()) {
+                try {
+                    for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                        if (line.startsWith("VmRSS:")) {
+                            peakRssKb.accumulateAndGet(Long.parseLong(line.replaceAll("\\D", "")), Math::max);
+                        }
+                    }
+                    Runtime runtime = Runtime.getRuntime();
+                    peakHeapBytes.accumulateAndGet(runtime.totalMemory() - runtime.freeMemory(), Math::max);
+                    Thread.sleep(100);
+                } catch (InterruptedException e) {
+                    return;
+                } catch (IOException e) {
+                    return;
+                }
+            }
+        }
+    }
+
+    private void write(double copySeconds, double importSeconds, Map<String, Object> report, MemorySampler memory, long stored,
+            List<Double> statsVra, List<Double> statsMetropole, List<Double> search, List<Double> filtered) throws Exception {
+        String machine = machine();
+        StringBuilder md = new StringBuilder();
+        md.append("# Benchmarks\n\n");
+        md.append("Written by `./suite benchmark` (enterprise-registry-service `RegistryBenchmark`, excluded from `./suite test`). ")
+                .append("It starts its own PostgreSQL and Kafka, generates SIRENE files with the project's generator ")
+                .append("(every commune of France tracked), and measures. Tests never assert timings; this file records them.\n\n");
+        md.append("Run of ").append(DateTimeFormatter.ISO_LOCAL_DATE_TIME.format(Instant.now().atOffset(ZoneOffset.UTC).withNano(0)))
+                .append(" UTC on ").append(machine).append(".\n\n");
+        md.append("## SIRENE import: ").append(String.format(Locale.ROOT, "%,d", ROWS)).append(" rows\n\n");
+        md.append("| what | seconds | rows/s |\n|---|---|---|\n");
+        md.append(String.format(Locale.ROOT, "| PostgreSQL `COPY` of the same file into a bare table (48 text columns, no index) | %.1f | %,.0f |%n",
+                copySeconds, ROWS / copySeconds));
+        md.append(String.format(Locale.ROOT, "| registry import (parse, validate, filter, upsert with change detection, outbox events) | %.1f | %,.0f |%n",
+                importSeconds, ROWS / importSeconds));
+        md.append(String.format(Locale.ROOT, "%nImport speed is **%.0f%%** of COPY's (goal: at least 50%%). ", 100 * copySeconds / importSeconds));
+        md.append(String.format(Locale.ROOT, "Rows read %,d, kept %,d (tracked communes, craft activity), inserted %,d, rejected %,d.%n%n",
+                report.get("read"), report.get("kept"), report.get("inserted"), report.get("rejected")));
+        md.append(String.format(Locale.ROOT, "Peak memory of the service process during the import: **%,d MiB resident** (VmRSS), %,d MiB heap used; "
+                + "the importer streams the file and merges %s rows per transaction, so this does not grow with the file.%n%n",
+                memory.peakRssKb.get() / 1024, memory.peakHeapBytes.get() / (1024 * 1024), "20,000"));
+        md.append("## Queries over ").append(String.format(Locale.ROOT, "%,d", stored)).append(" stored establishments\n\n");
+        md.append("Through HTTP from the same JVM (includes JSON serialization), after a warm-up.\n\n");
+        md.append("| query | runs | p50 ms | p95 ms |\n|---|---|---|---|\n");
+        row(md, "statistics of Valence Romans Agglo (54 communes)", statsVra);
+        row(md, "statistics of the Métropole d'Aix-Marseille-Provence (90 communes)", statsMetropole);
+        row(md, "name search, accent/typo tolerant (10 different queries)", search);
+        row(md, "filtered list (territory, craft family, active), first page", filtered);
+        md.append("\nGoal: p95 under 50 ms for statistics and for search.\n");
+        Files.writeString(Path.of("..", "docs", "benchmarks.md"), md.toString(), StandardCharsets.UTF_8);
+        System.out.println(md);
+    }
+
+    private static void row(StringBuilder md, String what, List<Double> millis) {
+        md.append(String.format(Locale.ROOT, "| %s | %d | %.1f | %.1f |%n", what, millis.size(), percentile(millis, 0.50),
+                percentile(millis, 0.95)));
+    }
+
+    private String machine() throws Exception {
+        String cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
+                .findFirst().map(l -> l.substring(l.indexOf(':') + 2)).orElse("unknown CPU");
+        long memKb = Files.readAllLines(Path.of("/proc/meminfo")).stream().filter(l -> l.startsWith("MemTotal"))
+                .map(l -> Long.parseLong(l.replaceAll("\\D", ""))).findFirst().orElse(0L);
+        return String.format(Locale.ROOT, "%d cores (%s), %d GiB memory, Java %s, %s", Runtime.getRuntime().availableProcessors(),
+                cpu, memKb / (1024 * 1024), System.getProperty("java.version"), scalar("select version()").split(" on ")[0]);
+    }
+}

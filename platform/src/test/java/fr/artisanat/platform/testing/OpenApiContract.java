@@ -1,0 +1,56 @@
+package fr.artisanat.platform.testing;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * The OpenAPI document frontend teams build on is committed in docs/openapi/. A service's test extends this class
+ * (with @QuarkusTest): it fails when the served document drifts from the committed one, and writes the served one
+ * to target/openapi/ so that the change can be reviewed and copied.
+ */
+public abstract class OpenApiContract {
+
+    /** The file name in docs/openapi/, e.g. {@code convention-service.yaml}. */
+    protected abstract String documentName();
+
+    @Test
+    void servedDocumentIsTheCommittedOne() throws Exception {
+        String served = given().get("/q/openapi?format=yaml").then().statusCode(200).extract().asString();
+        Path copy = Path.of("target", "openapi", documentName());
+        Files.createDirectories(copy.getParent());
+        Files.writeString(copy, served, StandardCharsets.UTF_8);
+        Path committed = Path.of("..", "docs", "openapi", documentName());
+        String expected = Files.exists(committed) ? Files.readString(committed, StandardCharsets.UTF_8) : "";
+        assertEquals(expected, served, "The API changed: review " + copy.toAbsolutePath() + " and copy it to docs/openapi/");
+    }
+
+    @Test
+    void everyOperationHasAnIdATagADescriptionAndItsProblemResponses() throws Exception {
+        JsonNode document = new ObjectMapper().readTree(given().get("/q/openapi?format=json").then().extract().asString());
+        List<String> operations = new ArrayList<>();
+        document.path("paths").properties().forEach(path -> path.getValue().properties().forEach(operation -> {
+            String name = operation.getKey().toUpperCase() + " " + path.getKey();
+            JsonNode op = operation.getValue();
+            operations.add(name);
+            assertFalse(op.path("operationId").asText().isBlank(), name + " has no operationId");
+            assertTrue(op.path("tags").size() > 0, name + " has no tag");
+            assertFalse(op.path("description").asText().isBlank(), name + " has no description");
+            assertTrue(op.path("responses").path("400").path("content").has("application/problem+json"), name + " 400 is not problem+json");
+            assertTrue(op.path("responses").has("500"), name + " does not document 500");
+        }));
+        assertFalse(operations.isEmpty(), "no operation found");
+    }
+}

@@ -1,0 +1,25 @@
+# ./suite registry-import FILE: uploads a SIRENE StockEtablissement file (CSV or .gz) to the running registry and
+# follows the import job until it ends, printing its progress.
+
+SUITE_REGISTRY_URL=${SUITE_REGISTRY_URL:-http://localhost:8082}
+
+registry_import() {
+  local file=${1:-} response id status report
+  [ -n "$file" ] && [ -f "$file" ] || die "usage: ./suite registry-import FILE (a SIRENE StockEtablissement CSV, optionally .gz)"
+  command -v curl >/dev/null || die "curl is needed to upload the file"
+  response=$(curl -sS -f -F "file=@$file" "$SUITE_REGISTRY_URL/v1/imports") \
+    || die "the registry at $SUITE_REGISTRY_URL refused the upload (is ./suite run up? is another import running?)"
+  id=$(printf '%s' "$response" | sed -n 's/.*"id":"\([^"]*\)".*/\1/p')
+  [ -n "$id" ] || die "unexpected answer: $response"
+  log "import $id started; progress at $SUITE_REGISTRY_URL/v1/imports/$id"
+  while true; do
+    report=$(curl -sS -f "$SUITE_REGISTRY_URL/v1/imports/$id") || die "lost the registry at $SUITE_REGISTRY_URL"
+    status=$(printf '%s' "$report" | sed -n 's/.*"status":"\([A-Z]*\)".*/\1/p')
+    printf '\r%s' "$(printf '%s' "$report" | sed 's/[{}"]//g; s/,/  /g' | cut -c1-200)" >&2
+    [ "$status" = RUNNING ] || break
+    sleep 2
+  done
+  printf '\n' >&2
+  [ "$status" = SUCCEEDED ] || die "import $id $status; rejected lines: $SUITE_REGISTRY_URL/v1/imports/$id/rejections"
+  log "import $id succeeded; rejected lines, if any: $SUITE_REGISTRY_URL/v1/imports/$id/rejections"
+}
