@@ -48,7 +48,8 @@ kafka_format() {
   cluster_id=$(head -c 16 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=')
   log "formatting Kafka storage in $(KAFKA_DIR)/data"
   kafka_java
-  "${KAFKA_JAVA[@]}" kafka.tools.StorageTool format --standalone -t "$cluster_id" -c "$(KAFKA_DIR)/server.properties" \
+  # "=" form: a random id may start with "-", which would otherwise read as an option.
+  "${KAFKA_JAVA[@]}" kafka.tools.StorageTool format --standalone --cluster-id="$cluster_id" -c "$(KAFKA_DIR)/server.properties" \
     >"$SUITE_LOGS/kafka-format.log" 2>&1 || die "Kafka storage format failed, see $SUITE_LOGS/kafka-format.log"
 }
 

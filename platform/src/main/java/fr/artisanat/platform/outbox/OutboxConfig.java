@@ -17,8 +17,8 @@ public interface OutboxConfig {
     @WithDefault("${kafka.bootstrap.servers}")
     String bootstrapServers();
 
-    /** Events published per relay pass. */
-    @WithDefault("100")
+    /** Events sent per relay pass before their acknowledgements are awaited. */
+    @WithDefault("500")
     int batchSize();
 
     /** How long the relay waits for the broker to acknowledge one event before it tries again later. */

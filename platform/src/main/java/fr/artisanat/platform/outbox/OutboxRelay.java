@@ -2,9 +2,12 @@ package fr.artisanat.platform.outbox;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import jakarta.annotation.PreDestroy;
@@ -16,6 +19,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -70,7 +74,12 @@ public class OutboxRelay {
         } while (sent == config.batchSize());
     }
 
-    /** Publishes up to one batch; returns how many were acknowledged. Rows locked by another relay are skipped. */
+    /**
+     * Publishes up to one batch; returns how many were acknowledged. The batch is sent at once and the
+     * acknowledgements awaited after, so a burst (an import of thousands of changes) flows at the producer's pace.
+     * Rows locked by another relay are skipped. An event whose send failed stays pending and is retried on the next
+     * pass; the idempotent producer keeps each partition in order while the broker is reachable.
+     */
     int publishBatch() {
         @SuppressWarnings("unchecked")
         List<OutboxEvent> pending = em.createNativeQuery(
@@ -78,22 +87,33 @@ public class OutboxRelay {
                 OutboxEvent.class)
                 .setParameter("limit", config.batchSize())
                 .getResultList();
-        int sent = 0;
+        List<Future<RecordMetadata>> acks = new ArrayList<>();
         for (OutboxEvent event : pending) {
-            if (!send(event)) {
-                break;
+            acks.add(send(event));
+        }
+        int sent = 0;
+        for (int i = 0; i < pending.size(); i++) {
+            if (acknowledged(pending.get(i), acks.get(i))) {
+                pending.get(i).publishedAt = Instant.now();
+                sent++;
             }
-            event.publishedAt = Instant.now();
-            sent++;
         }
         return sent;
     }
 
-    private boolean send(OutboxEvent event) {
+    private Future<RecordMetadata> send(OutboxEvent event) {
         ProducerRecord<String, byte[]> record = new ProducerRecord<>(event.topic, null, event.aggregateId,
                 event.payload.getBytes(StandardCharsets.UTF_8), CloudEventHeaders.of(event));
         try {
-            producer().send(record).get(config.sendTimeout().toMillis() + ACK_GRACE_MS, TimeUnit.MILLISECONDS);
+            return producer().send(record);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    private boolean acknowledged(OutboxEvent event, Future<RecordMetadata> ack) {
+        try {
+            ack.get(config.sendTimeout().toMillis() + ACK_GRACE_MS, TimeUnit.MILLISECONDS);
             published.increment();
             if (brokerDown) {
                 LOG.infof("Kafka acknowledges again; publishing the outbox backlog");
