@@ -95,7 +95,9 @@ create table establishment (
 );
 create index establishment_by_commune on establishment (commune);
 create index establishment_by_change on establishment (change_seq);
-create index establishment_search on establishment using gin (search_text gin_trgm_ops);
+-- GiST, not GIN: it serves "nearest names first" (ORDER BY <<->) straight from the index, so a common word such as
+-- "boulangerie" returns its best page without ranking every bakery.
+create index establishment_search on establishment using gist (search_text gist_trgm_ops);
 
 create table classification (
     siret               char(14)     primary key references establishment (siret),

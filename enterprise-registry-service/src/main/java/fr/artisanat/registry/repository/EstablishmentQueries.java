@@ -1,6 +1,5 @@
 package fr.artisanat.registry.repository;
 
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -29,13 +28,14 @@ public class EstablishmentQueries {
 
     /**
      * Without text: ordered by SIRET. With text: accent- and case-insensitive, typo-tolerant match on name and trade
-     * names (trigram word similarity), best first. Establishments with diffusion P are never matched by name.
+     * names (trigram word similarity), nearest first, read in that order from the GiST index. Establishments with
+     * diffusion P have no searchable text: they are never matched by name.
      */
     public CursorPage<EstablishmentView> search(EstablishmentFilter f, String cursor, int limit) {
+        boolean text = f.text() != null && !f.text().isBlank();
+        String distance = "(fold(?) <<-> e.search_text)";
         StringBuilder where = new StringBuilder(" where true");
         List<Object> params = new ArrayList<>();
-        boolean text = f.text() != null && !f.text().isBlank();
-        String score = "round(word_similarity(fold(?), e.search_text)::numeric, 5)";
         if (text) {
             // <% uses the trigram index, with the threshold set on every connection (application.properties)
             where.append(" and fold(?) <% e.search_text");
@@ -52,23 +52,26 @@ public class EstablishmentQueries {
         filter(where, params, f.tag(), "? = any(c.tags)");
         String[] after = decode(cursor, text ? 2 : 1);
         if (after != null && text) {
-            where.append(" and (" + score + " < ? or (" + score + " = ? and e.siret > ?))");
-            BigDecimal last = parseScore(after[0]);
+            where.append(" and (" + distance + " > ?::real or (" + distance + " = ?::real and e.siret > ?))");
+            float last = parseDistance(after[0]);
             params.addAll(List.of(f.text(), last, f.text(), last, after[1]));
         } else if (after != null) {
             where.append(" and e.siret > ?");
             params.add(after[0]);
         }
         List<Object> all = new ArrayList<>();
-        String select = EstablishmentView.SELECT.replaceFirst("select ", "select " + (text ? score : "0") + " as score, ");
+        String select = EstablishmentView.SELECT.replaceFirst("select ", "select " + (text ? distance : "0::real") + " as distance, ");
         if (text) {
             all.add(f.text());
         }
         all.addAll(params);
+        if (text) {
+            all.add(f.text());
+        }
         all.add(limit + 1);
-        List<Scored> rows = jdbc.list(select + where + (text ? " order by score desc, e.siret" : " order by e.siret")
-                + " limit ?", all, rs -> new Scored(rs.getBigDecimal("score"), EstablishmentView.of(rs)));
-        return page(rows, limit, last -> text ? encode(last.score().toPlainString(), last.view().siret()) : encode(last.view().siret()));
+        List<Ranked> rows = jdbc.list(select + where + (text ? " order by " + distance + ", e.siret" : " order by e.siret")
+                + " limit ?", all, rs -> new Ranked(rs.getFloat("distance"), EstablishmentView.of(rs)));
+        return page(rows, limit, last -> text ? encode(Float.toString(last.distance()), last.view().siret()) : encode(last.view().siret()));
     }
 
     /** Everything changed after {@code since} (a feed cursor), in the order it changed. */
@@ -84,16 +87,16 @@ public class EstablishmentQueries {
         return new CursorPage<>(kept.stream().map(Sequenced::view).toList(), next);
     }
 
-    private record Scored(BigDecimal score, EstablishmentView view) {
+    private record Ranked(float distance, EstablishmentView view) {
     }
 
     private record Sequenced(long sequence, EstablishmentView view) {
     }
 
-    private static CursorPage<EstablishmentView> page(List<Scored> rows, int limit, java.util.function.Function<Scored, String> cursor) {
+    private static CursorPage<EstablishmentView> page(List<Ranked> rows, int limit, java.util.function.Function<Ranked, String> cursor) {
         boolean more = rows.size() > limit;
-        List<Scored> kept = more ? rows.subList(0, limit) : rows;
-        return new CursorPage<>(kept.stream().map(Scored::view).toList(), more ? cursor.apply(kept.get(kept.size() - 1)) : null);
+        List<Ranked> kept = more ? rows.subList(0, limit) : rows;
+        return new CursorPage<>(kept.stream().map(Ranked::view).toList(), more ? cursor.apply(kept.get(kept.size() - 1)) : null);
     }
 
     private static void filter(StringBuilder where, List<Object> params, Object value, String condition) {
@@ -122,9 +125,9 @@ public class EstablishmentQueries {
         }
     }
 
-    private static BigDecimal parseScore(String value) {
+    private static float parseDistance(String value) {
         try {
-            return new BigDecimal(value);
+            return Float.parseFloat(value);
         } catch (NumberFormatException e) {
             throw QueryParams.invalid("cursor", "invalid cursor: it is not a cursor this API returned");
         }

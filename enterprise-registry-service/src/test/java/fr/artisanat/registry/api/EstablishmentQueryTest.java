@@ -36,6 +36,7 @@ class EstablishmentQueryTest {
     static final String baker = newSiret();
     static final String closedBaker = newSiret();
     static final String protectedPotter = newSiret();
+    static final String portBaker = newSiret();
 
     @BeforeEach
     void data() {
@@ -49,6 +50,7 @@ class EstablishmentQueryTest {
                 .row(craft(baker, "2A130", "10.71C", "Boulangerie Chez Gérôme", Map.of("trancheEffectifsEtablissement", "02")))
                 .row(craft(closedBaker, "2A008", "10.71C", "Fournil Fermé", Map.of("etatAdministratifEtablissement", "F")))
                 .row(craft(protectedPotter, "2A130", "23.41Z", "Poterie Secrète", Map.of("statutDiffusionEtablissement", "P")))
+                .row(craft(portBaker, "2A008", "10.71C", "Boulangerie du Port", Map.of()))
                 .bytes();
         assertEquals("SUCCEEDED", Registry.importFile(file, "corse.csv").getString("status"));
     }
@@ -59,21 +61,31 @@ class EstablishmentQueryTest {
 
     @Test
     void eachFilter() {
-        search("").body("items.siret", containsInAnyOrder(potter, jeweller, baker, closedBaker, protectedPotter));
-        search("commune=2A008").body("items.siret", containsInAnyOrder(jeweller, closedBaker));
-        search("craftFamily=ALIMENTATION").body("items.siret", containsInAnyOrder(baker, closedBaker));
+        search("").body("items.siret", containsInAnyOrder(potter, jeweller, baker, closedBaker, protectedPotter, portBaker));
+        search("commune=2A008").body("items.siret", containsInAnyOrder(jeweller, closedBaker, portBaker));
+        search("craftFamily=ALIMENTATION").body("items.siret", containsInAnyOrder(baker, closedBaker, portBaker));
         search("naf=23.41Z").body("items.siret", containsInAnyOrder(potter, protectedPotter));
         search("nafa=3212ZZ").body("items.siret", contains(jeweller));
         search("band=02").body("items.siret", contains(baker));
         search("active=false").body("items.siret", contains(closedBaker));
-        search("active=true&craftFamily=ALIMENTATION").body("items.siret", contains(baker));
+        search("active=true&craftFamily=ALIMENTATION").body("items.siret", containsInAnyOrder(baker, portBaker));
     }
 
     @Test
     void nameSearchIgnoresAccentsAndCaseAndToleratesTypos() {
-        search("q=boulangerie%20chez%20gerome").body("items.siret", contains(baker));
+        search("q=boulangerie%20chez%20gerome").body("items[0].siret", equalTo(baker));
         search("q=BIJOUTERIE%20MEDITERANEE").body("items.siret", contains(jeweller));
         search("q=potterie%20argile").body("items[0].siret", equalTo(potter));
+    }
+
+    @Test
+    void nameSearchPagesNearestFirst() {
+        Response first = given().get("/v1/establishments?territoryId=" + territory + "&q=boulangerie%20du%20port&limit=1");
+        first.then().statusCode(200).body("items.siret", contains(portBaker));
+        String next = first.path("next");
+        assertNotNull(next);
+        given().get("/v1/establishments?territoryId=" + territory + "&q=boulangerie%20du%20port&limit=1&cursor=" + next)
+                .then().statusCode(200).body("items.siret", contains(baker));
     }
 
     @Test
@@ -95,8 +107,8 @@ class EstablishmentQueryTest {
                 assertTrue(page.header("Link").contains("rel=\"next\""));
             }
         } while (cursor != null);
-        assertEquals(5, seen.size());
-        assertEquals(5, seen.stream().distinct().count());
+        assertEquals(6, seen.size());
+        assertEquals(6, seen.stream().distinct().count());
     }
 
     @Test
