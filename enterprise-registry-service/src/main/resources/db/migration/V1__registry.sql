@@ -1,16 +1,5 @@
 -- Extensions are per database: created once in public, used by the registry through its search_path.
 create extension if not exists pg_trgm with schema public;
-create extension if not exists unaccent with schema public;
-
--- unaccent() is only STABLE; index expressions need an IMMUTABLE function with a fixed dictionary.
-create function fold(text) returns text
-    language sql immutable parallel safe strict
-as $$ select lower(public.unaccent('public.unaccent'::regdictionary, $1)) $$;
-
--- The text name search looks at. IMMUTABLE (array_to_string alone is not) so that a generated column may use it.
-create function search_text_of(name varchar, trade_names varchar[]) returns text
-    language sql immutable parallel safe
-as $$ select fold(coalesce(name, '') || ' ' || coalesce(array_to_string(trade_names, ' '), '')) $$;
 
 -- Reference data
 
@@ -88,10 +77,9 @@ create table establishment (
     version         bigint       not null default 0,
     registered_at   timestamptz  not null,
     updated_at      timestamptz  not null,
-    -- What name search looks at: empty for diffusion P, so a protected name can never be matched.
-    search_text     text generated always as (
-        case when diffusion = 'O' then search_text_of(name, trade_names) end
-    ) stored
+    -- What name search looks at, folded by the importer (SearchText): null for diffusion P, so a protected name
+    -- can never be matched.
+    search_text     text
 );
 create index establishment_by_commune on establishment (commune);
 create index establishment_by_change on establishment (change_seq);

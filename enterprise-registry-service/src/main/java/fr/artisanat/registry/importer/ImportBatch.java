@@ -31,7 +31,7 @@ final class ImportBatch {
                 postal_code varchar(5), commune varchar(5), commune_name varchar(200), naf_code varchar(6),
                 naf_nomenclature varchar(10), nafa_code varchar(6), craft_family varchar(20), employee_band varchar(2),
                 band_year integer, created_on date, closed_on date, head_office boolean, employer boolean,
-                active boolean, row_hash bigint) on commit delete rows""";
+                active boolean, row_hash bigint, search_text text) on commit delete rows""";
 
     /** The last row of a SIRET in a file wins (DISTINCT ON), so one batch never upserts a SIRET twice. */
     private static final String MERGE = """
@@ -43,12 +43,12 @@ final class ImportBatch {
                 insert into establishment (siret, siren, nic, diffusion, name, trade_names, street_number, street_type,
                     street_name, address_extra, postal_code, commune, commune_name, naf_code, naf_nomenclature, nafa_code,
                     craft_family, employee_band, band_year, created_on, closed_on, head_office, employer, active,
-                    row_hash, change_seq, version, registered_at, updated_at)
+                    row_hash, search_text, change_seq, version, registered_at, updated_at)
                 select siret, siren, nic, diffusion, name,
                     array_remove(array[trade_name_1, trade_name_2, trade_name_3]::varchar(200)[], null),
                     street_number, street_type, street_name, address_extra, postal_code, commune, commune_name, naf_code,
                     naf_nomenclature, nafa_code, craft_family, employee_band, band_year, created_on, closed_on,
-                    head_office, employer, active, row_hash, nextval('establishment_change_seq'), 0, now(), now()
+                    head_office, employer, active, row_hash, search_text, nextval('establishment_change_seq'), 0, now(), now()
                 from incoming
                 on conflict (siret) do update set siren = excluded.siren, nic = excluded.nic,
                     diffusion = excluded.diffusion, name = excluded.name, trade_names = excluded.trade_names,
@@ -60,26 +60,27 @@ final class ImportBatch {
                     employee_band = excluded.employee_band, band_year = excluded.band_year,
                     created_on = excluded.created_on, closed_on = excluded.closed_on,
                     head_office = excluded.head_office, employer = excluded.employer, active = excluded.active,
-                    row_hash = excluded.row_hash, change_seq = excluded.change_seq,
+                    row_hash = excluded.row_hash, search_text = excluded.search_text, change_seq = excluded.change_seq,
                     version = establishment.version + 1, updated_at = now()
                 where establishment.row_hash <> excluded.row_hash
-                returning establishment.*
+                returning establishment as e
             ), changes as (
-                select m, p.commune as previous_commune,
+                select m.e, p.commune as previous_commune,
                     case when p.siret is null then 'registered'
-                         when p.active and not m.active then 'closed'
-                         when p.commune <> m.commune then 'relocated'
+                         when p.active and not (m.e).active then 'closed'
+                         when p.commune <> (m.e).commune then 'relocated'
                          else 'updated' end as what
-                from merged m left join previous p using (siret)
+                from merged m left join previous p on p.siret = (m.e).siret
             ), events as (
+                -- c.e is a whole row of establishment: establishment_event_data is inlined, not called per row
                 insert into outbox_event (event_id, topic, aggregate_id, event_type, source, payload, occurred_at, request_id)
-                select gen_random_uuid(), ?, (c.m).siret, 'establishment.' || c.what || '.v1', ?,
+                select gen_random_uuid(), ?, (c.e).siret, 'establishment.' || c.what || '.v1', ?,
                     json_strip_nulls(json_build_object(
-                        'establishment', establishment_event_data(row((c.m).*)::establishment, cl),
+                        'establishment', establishment_event_data(c.e, cl),
                         'previousCommune', case when c.what = 'relocated' then c.previous_commune end)),
                     now(), ?
-                from changes c left join classification cl on cl.siret = (c.m).siret
-                order by (c.m).change_seq
+                from changes c left join classification cl on cl.siret = (c.e).siret
+                order by (c.e).change_seq
             )
             select what, count(*) from changes group by what""";
 
@@ -106,6 +107,7 @@ final class ImportBatch {
     void stage(StagedRow row) {
         List<Object> values = row.values();
         values.add(row.hash());
+        values.add(row.searchText());
         copy.append(Csv.record(values));
         staged++;
     }

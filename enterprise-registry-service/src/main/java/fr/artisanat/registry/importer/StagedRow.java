@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import fr.artisanat.registry.domain.SearchText;
+
 /**
  * One establishment as the import stages it, already filtered and validated. For diffusion P the name, trade names
  * and address are never staged: they are not kept anywhere.
@@ -21,6 +23,11 @@ record StagedRow(String siret, String siren, String nic, String diffusion, Strin
                 streetNumber, streetType, streetName, addressExtra, postalCode, commune, communeName, nafCode,
                 nafNomenclature, nafaCode, craftFamily, employeeBand, bandYear, createdOn, closedOn, headOffice,
                 employer, active));
+    }
+
+    /** Folded name and trade names for search; none for diffusion P. */
+    String searchText() {
+        return "O".equals(diffusion) ? SearchText.of(name, tradeName1, tradeName2, tradeName3) : null;
     }
 
     /** 64-bit FNV-1a of every value: a re-import compares hashes, not columns, to find real changes. */

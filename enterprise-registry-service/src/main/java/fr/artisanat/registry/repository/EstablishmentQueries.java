@@ -13,6 +13,7 @@ import jakarta.inject.Inject;
 import fr.artisanat.platform.pagination.CursorPage;
 import fr.artisanat.platform.web.QueryParams;
 import fr.artisanat.registry.api.EstablishmentView;
+import fr.artisanat.registry.domain.SearchText;
 
 /** Lookup, search and changes feed of establishments, with keyset pagination. */
 @ApplicationScoped
@@ -32,46 +33,55 @@ public class EstablishmentQueries {
      * diffusion P have no searchable text: they are never matched by name.
      */
     public CursorPage<EstablishmentView> search(EstablishmentFilter f, String cursor, int limit) {
-        boolean text = f.text() != null && !f.text().isBlank();
-        String distance = "(fold(?) <<-> e.search_text)";
+        String text = f.text() == null ? null : SearchText.fold(f.text());
+        boolean byText = text != null && !text.isBlank();
         StringBuilder where = new StringBuilder(" where true");
         List<Object> params = new ArrayList<>();
-        if (text) {
-            // <% uses the trigram index, with the threshold set on every connection (application.properties)
-            where.append(" and fold(?) <% e.search_text");
-            params.add(f.text());
+        if (byText) {
+            // <% is an index condition (threshold set on every connection, application.properties)
+            where.append(" and ? <% e.search_text");
+            params.add(text);
         }
         filter(where, params, f.territoryId(), "e.commune in (select insee_code from territory_commune where territory_id = ?)");
         filter(where, params, f.commune(), "e.commune = ?");
         filter(where, params, f.craftFamily(), "e.craft_family = ?");
         filter(where, params, f.nafCode(), "e.naf_code = ?");
         filter(where, params, f.nafaCode(), "e.nafa_code = ?");
-        filter(where, params, f.metierArtDomain(), "c.metier_art_domain = ?");
+        filter(where, params, f.metierArtDomain(), "e.siret in (select siret from classification where metier_art_domain = ?)");
         filter(where, params, f.employeeBand(), "e.employee_band = ?");
         filter(where, params, f.active(), "e.active = ?");
-        filter(where, params, f.tag(), "? = any(c.tags)");
-        String[] after = decode(cursor, text ? 2 : 1);
-        if (after != null && text) {
+        filter(where, params, f.tag(), "e.siret in (select siret from classification where ? = any(tags))");
+        String[] after = decode(cursor, byText ? 2 : 1);
+        String distance = "(? <<-> e.search_text)";
+        if (after != null && byText) {
             where.append(" and (" + distance + " > ?::real or (" + distance + " = ?::real and e.siret > ?))");
             float last = parseDistance(after[0]);
-            params.addAll(List.of(f.text(), last, f.text(), last, after[1]));
+            params.addAll(List.of(text, last, text, last, after[1]));
         } else if (after != null) {
             where.append(" and e.siret > ?");
             params.add(after[0]);
         }
+        // The page is found first on the establishment table alone, nearest names read in order from the GiST
+        // index; only its rows are then joined to labels and classifications.
         List<Object> all = new ArrayList<>();
-        String select = EstablishmentView.SELECT.replaceFirst("select ", "select " + (text ? distance : "0::real") + " as distance, ");
-        if (text) {
-            all.add(f.text());
-        }
-        all.addAll(params);
-        if (text) {
-            all.add(f.text());
+        String hits;
+        if (byText) {
+            all.add(text);
+            all.addAll(params);
+            all.add(text);
+            hits = "select e.siret, " + distance + " as distance from establishment e" + where + " order by " + distance
+                    + ", e.siret limit ?";
+        } else {
+            all.addAll(params);
+            hits = "select e.siret, 0::real as distance from establishment e" + where + " order by e.siret limit ?";
         }
         all.add(limit + 1);
-        List<Ranked> rows = jdbc.list(select + where + (text ? " order by " + distance + ", e.siret" : " order by e.siret")
-                + " limit ?", all, rs -> new Ranked(rs.getFloat("distance"), EstablishmentView.of(rs)));
-        return page(rows, limit, last -> text ? encode(Float.toString(last.distance()), last.view().siret()) : encode(last.view().siret()));
+        String select = "with hits as (" + hits + ") " + EstablishmentView.SELECT
+                .replace("from establishment e", "from hits h join establishment e on e.siret = h.siret")
+                .replaceFirst("select ", "select h.distance, ");
+        List<Ranked> rows = jdbc.list(select + " order by h.distance, e.siret", all,
+                rs -> new Ranked(rs.getFloat("distance"), EstablishmentView.of(rs)));
+        return page(rows, limit, last -> byText ? encode(Float.toString(last.distance()), last.view().siret()) : encode(last.view().siret()));
     }
 
     /** Everything changed after {@code since} (a feed cursor), in the order it changed. */
