@@ -39,6 +39,7 @@ import fr.artisanat.platform.idempotency.Idempotent;
 import fr.artisanat.platform.pagination.Keyset;
 import fr.artisanat.platform.pagination.PageResponses;
 import fr.artisanat.platform.pagination.SortField;
+import fr.artisanat.platform.web.EntityTags;
 
 @Path("/v1/authorities")
 @Tag(name = "Authorities", description = "Intercommunal authorities (EPCI), their communes and successions")
@@ -88,7 +89,7 @@ public class AuthorityResource {
     @APIResponse(responseCode = "200", description = "The authority", content = @Content(schema = @Schema(implementation = AuthorityView.class)))
     public Response get(@PathParam("id") UUID id) {
         Authority authority = partners.authority(id);
-        return ConventionResource.withTag(Response.ok(AuthorityView.of(authority)), authority.version);
+        return EntityTags.tagged(Response.ok(AuthorityView.of(authority)), authority.version);
     }
 
     @POST

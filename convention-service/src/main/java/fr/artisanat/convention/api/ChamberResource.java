@@ -38,6 +38,7 @@ import fr.artisanat.platform.idempotency.Idempotent;
 import fr.artisanat.platform.pagination.Keyset;
 import fr.artisanat.platform.pagination.PageResponses;
 import fr.artisanat.platform.pagination.SortField;
+import fr.artisanat.platform.web.EntityTags;
 
 @Path("/v1/chambers")
 @Tag(name = "Chambers", description = "Chambers of trades and crafts (CMA) at each level of the network")
@@ -82,7 +83,7 @@ public class ChamberResource {
     @APIResponse(responseCode = "200", description = "The chamber", content = @Content(schema = @Schema(implementation = ChamberView.class)))
     public Response get(@PathParam("id") UUID id) {
         Chamber chamber = partners.chamber(id);
-        return ConventionResource.withTag(Response.ok(ChamberView.of(chamber)), chamber.version);
+        return EntityTags.tagged(Response.ok(ChamberView.of(chamber)), chamber.version);
     }
 
     @Schema(name = "ChamberPage")

@@ -89,7 +89,7 @@ public class ConventionResource {
             @HeaderParam("Idempotency-Key") String idempotencyKey,
             @Valid @NotNull ConventionRequests.Create request) {
         Convention c = service.create(request);
-        return withTag(Response.created(URI.create("/v1/conventions/" + c.id)).entity(ConventionView.of(c)), c.version);
+        return EntityTags.tagged(Response.created(URI.create("/v1/conventions/" + c.id)).entity(ConventionView.of(c)), c.version);
     }
 
     @GET
@@ -126,7 +126,7 @@ public class ConventionResource {
     @APIResponse(responseCode = "200", description = "The convention", content = @Content(schema = @Schema(implementation = ConventionView.class)))
     public Response get(@PathParam("id") UUID id) {
         Convention c = service.get(id);
-        return withTag(Response.ok(ConventionView.of(c)), c.version);
+        return EntityTags.tagged(Response.ok(ConventionView.of(c)), c.version);
     }
 
     @PUT
@@ -138,7 +138,7 @@ public class ConventionResource {
     public Response update(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull ConventionRequests.Update request) {
         Convention c = service.update(id, ifMatch, request);
-        return withTag(Response.ok(ConventionView.of(c)), c.version);
+        return EntityTags.tagged(Response.ok(ConventionView.of(c)), c.version);
     }
 
     @POST
@@ -152,7 +152,7 @@ public class ConventionResource {
     public Response sign(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
             @HeaderParam("Idempotency-Key") String idempotencyKey, @Valid @NotNull ConventionRequests.Signature request) {
         Convention c = service.sign(id, ifMatch, request);
-        return withTag(Response.ok(ConventionView.of(c)), c.version);
+        return EntityTags.tagged(Response.ok(ConventionView.of(c)), c.version);
     }
 
     @POST
@@ -186,7 +186,7 @@ public class ConventionResource {
     public Response terminate(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
             @HeaderParam("Idempotency-Key") String idempotencyKey, @Valid @NotNull ConventionRequests.Termination request) {
         Convention c = service.terminate(id, ifMatch, request);
-        return withTag(Response.ok(ConventionView.of(c)), c.version);
+        return EntityTags.tagged(Response.ok(ConventionView.of(c)), c.version);
     }
 
     @GET
@@ -197,10 +197,6 @@ public class ConventionResource {
     @APIResponse(responseCode = "200", description = "History", content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = HistoryView.class)))
     public List<HistoryView> history(@PathParam("id") UUID id) {
         return service.get(id).history.stream().map(HistoryView::of).toList();
-    }
-
-    static Response withTag(Response.ResponseBuilder response, long version) {
-        return response.header("ETag", EntityTags.of(version)).build();
     }
 
     /** OpenAPI shape of one page of conventions. */

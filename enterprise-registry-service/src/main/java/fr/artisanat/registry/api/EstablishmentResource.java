@@ -102,7 +102,7 @@ public class EstablishmentResource {
     public Response classify(@PathParam("siret") @Pattern(regexp = SIRET_PATTERN, message = "must be 14 digits") String siret,
             @HeaderParam("If-Match") String ifMatch, @Valid @NotNull ClassificationRequests.Classify request) {
         var classification = classifications.classify(siret, ifMatch, request);
-        return Response.ok(queries.bySiret(siret).orElseThrow()).header("ETag", EntityTags.of(classification.version)).build();
+        return EntityTags.tagged(Response.ok(queries.bySiret(siret).orElseThrow()), classification.version);
     }
 
     @POST

@@ -93,10 +93,16 @@ public class OutboxRelay {
                 .getResultList();
         List<Future<RecordMetadata>> acks = new ArrayList<>();
         for (OutboxEvent event : pending) {
-            acks.add(send(event));
+            Future<RecordMetadata> ack = send(event);
+            acks.add(ack);
+            if (ack.isDone() && failed(ack)) {
+                // The producer could not even take it (no metadata, broker down): sending the next ones now could
+                // put them on the topic before it.
+                break;
+            }
         }
         int sent = 0;
-        for (int i = 0; i < pending.size(); i++) {
+        for (int i = 0; i < acks.size(); i++) {
             if (acknowledged(pending.get(i), acks.get(i))) {
                 pending.get(i).publishedAt = Instant.now();
                 sent++;
@@ -106,6 +112,10 @@ public class OutboxRelay {
         // another relay, wait at most until the burst is over, never forever.
         resumeAfter = sent == pending.size() && !pending.isEmpty() ? pending.get(pending.size() - 1).seq : 0;
         return sent;
+    }
+
+    private static boolean failed(Future<RecordMetadata> done) {
+        return done.state() == Future.State.FAILED;
     }
 
     private Future<RecordMetadata> send(OutboxEvent event) {

@@ -1,5 +1,8 @@
 package fr.artisanat.platform.web;
 
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+
 import fr.artisanat.platform.problem.ApiException;
 
 /** Optimistic concurrency over HTTP: the ETag is the entity version; updates must quote it in If-Match. */
@@ -12,6 +15,11 @@ public final class EntityTags {
 
     public static String of(long version) {
         return "\"" + version + "\"";
+    }
+
+    /** The response with the ETag of the version it carries. */
+    public static Response tagged(Response.ResponseBuilder response, long version) {
+        return response.header(HttpHeaders.ETAG, of(version)).build();
     }
 
     /** For updates: 428 when If-Match is missing, 412 when it does not name the current version. */
