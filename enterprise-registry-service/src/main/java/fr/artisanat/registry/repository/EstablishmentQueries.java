@@ -19,6 +19,9 @@ import fr.artisanat.registry.domain.SearchText;
 @ApplicationScoped
 public class EstablishmentQueries {
 
+    /** How deep text search pages go: relevance lists are read from the top. */
+    static final long MAX_TEXT_RESULTS = 1000;
+
     @Inject
     Jdbc jdbc;
 
@@ -51,27 +54,24 @@ public class EstablishmentQueries {
         filter(where, params, f.employeeBand(), "e.employee_band = ?");
         filter(where, params, f.active(), "e.active = ?");
         filter(where, params, f.tag(), "e.siret in (select siret from classification where ? = any(tags))");
-        String[] after = decode(cursor, byText ? 2 : 1);
+        String[] after = decode(cursor, 1);
         String distance = "(? <<-> e.search_text)";
-        if (after != null && byText) {
-            where.append(" and (" + distance + " > ?::real or (" + distance + " = ?::real and e.siret > ?))");
-            float last = parseDistance(after[0]);
-            params.addAll(List.of(text, last, text, last, after[1]));
-        } else if (after != null) {
-            where.append(" and e.siret > ?");
-            params.add(after[0]);
-        }
-        // The page is found first on the establishment table alone, nearest names read in order from the GiST
-        // index; only its rows are then joined to labels and classifications.
         List<Object> all = new ArrayList<>();
         String hits;
         if (byText) {
+            // Nearest first straight from the GiST index. Equal names tie on distance and the index cannot order
+            // ties by SIRET, so text search pages by position (offset cursor) rather than by key.
             all.add(text);
             all.addAll(params);
             all.add(text);
             hits = "select e.siret, " + distance + " as distance from establishment e" + where + " order by " + distance
-                    + ", e.siret limit ?";
+                    + " offset ? limit ?";
+            all.add(after == null ? 0 : parseOffset(after[0]));
         } else {
+            if (after != null) {
+                where.append(" and e.siret > ?");
+                params.add(after[0]);
+            }
             all.addAll(params);
             hits = "select e.siret, 0::real as distance from establishment e" + where + " order by e.siret limit ?";
         }
@@ -81,7 +81,10 @@ public class EstablishmentQueries {
                 .replaceFirst("select ", "select h.distance, ");
         List<Ranked> rows = jdbc.list(select + " order by h.distance, e.siret", all,
                 rs -> new Ranked(rs.getFloat("distance"), EstablishmentView.of(rs)));
-        return page(rows, limit, last -> byText ? encode(Float.toString(last.distance()), last.view().siret()) : encode(last.view().siret()));
+        long offset = after == null || !byText ? 0 : parseOffset(after[0]);
+        CursorPage<EstablishmentView> page = page(rows, limit,
+                last -> byText ? encode(Long.toString(offset + limit)) : encode(last.view().siret()));
+        return byText && offset + limit >= MAX_TEXT_RESULTS ? new CursorPage<>(page.items(), null) : page;
     }
 
     /** Everything changed after {@code since} (a feed cursor), in the order it changed. */
@@ -135,9 +138,13 @@ public class EstablishmentQueries {
         }
     }
 
-    private static float parseDistance(String value) {
+    private static long parseOffset(String value) {
         try {
-            return Float.parseFloat(value);
+            long offset = Long.parseLong(value);
+            if (offset < 0 || offset > MAX_TEXT_RESULTS) {
+                throw QueryParams.invalid("cursor", "invalid cursor: text search goes " + MAX_TEXT_RESULTS + " results deep");
+            }
+            return offset;
         } catch (NumberFormatException e) {
             throw QueryParams.invalid("cursor", "invalid cursor: it is not a cursor this API returned");
         }
