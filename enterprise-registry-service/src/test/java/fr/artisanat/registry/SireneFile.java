@@ -112,9 +112,4 @@ public final class SireneFile {
         }
         return out.toByteArray();
     }
-
-    /** Line number of the n-th data row (the header is line 1). */
-    public static long line(int dataRow) {
-        return dataRow + 1L;
-    }
 }

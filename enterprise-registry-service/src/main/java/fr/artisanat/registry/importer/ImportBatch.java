@@ -13,6 +13,7 @@ import java.util.UUID;
 import org.postgresql.PGConnection;
 
 import fr.artisanat.platform.csv.Csv;
+import fr.artisanat.registry.messaging.outgoing.EstablishmentEvents;
 
 /**
  * Writes staged rows set-based: COPY into a temporary table, then one statement that upserts only the rows whose
@@ -20,8 +21,6 @@ import fr.artisanat.platform.csv.Csv;
  * Near COPY speed, and a re-import of the same file changes nothing and emits nothing.
  */
 final class ImportBatch {
-
-    static final String TOPIC = "establishments";
 
     private static final String STAGING = """
             create temp table if not exists import_staging (
@@ -133,7 +132,7 @@ final class ImportBatch {
         connection.unwrap(PGConnection.class).getCopyAPI()
                 .copyIn("copy import_staging from stdin (format csv)", new StringReader(copy.toString()));
         try (PreparedStatement merge = connection.prepareStatement(MERGE)) {
-            merge.setString(1, TOPIC);
+            merge.setString(1, EstablishmentEvents.TOPIC);
             merge.setString(2, source);
             merge.setString(3, requestId);
             try (ResultSet rs = merge.executeQuery()) {

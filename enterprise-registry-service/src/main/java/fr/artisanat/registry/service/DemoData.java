@@ -36,7 +36,6 @@ public class DemoData {
 
     private static final Logger LOG = Logger.getLogger(DemoData.class);
     public static final String AUBAGNE_CODE = "pays-aubagne-etoile";
-    public static final String VALENCE_ROMANS_CODE = "epci-200068781";
     static final long SEED = 20151020L;
     static final long ROWS = 20_000;
     /** About one synthetic establishment row per this many inhabitants. */

@@ -8,8 +8,4 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record CursorPage<T>(
         List<T> items,
         @Schema(description = "Opaque cursor of the next page; absent on the last page") String next) {
-
-    public <R> CursorPage<R> map(java.util.function.Function<T, R> mapper) {
-        return new CursorPage<>(items.stream().map(mapper).toList(), next);
-    }
 }
