@@ -70,11 +70,13 @@ public class EstablishmentResource {
 
     @GET
     @Operation(operationId = "searchEstablishments", summary = "Search establishments",
-            description = "By name or trade name (accent- and case-insensitive, tolerant of typos, best match first) and by "
-                    + "territory, commune, craft family, NAF, NAFA, métier d'art domain, employee band, activity and tag; "
-                    + "cursor pagination with a Link header.")
+            description = "By name or trade name and by territory, commune, craft family, NAF, NAFA, métier d'art domain, "
+                    + "employee band, activity and tag; cursor pagination with a Link header. A name search finds the "
+                    + "establishments whose name or trade names hold every word of `q`, accents and case aside: those "
+                    + "with the very words first, then those with words close to them (typos, plurals, beginnings of "
+                    + "words); each group in SIRET order. Without `q`, SIRET order.")
     @APIResponse(responseCode = "200", description = "One page", content = @Content(schema = @Schema(implementation = EstablishmentPage.class)))
-    public Response search(@Parameter(description = "Name or trade name", example = "boulangerie") @QueryParam("q") @Size(max = 200) String text,
+    public Response search(@Parameter(description = "Words of the name or trade name", example = "boulangerie") @QueryParam("q") @Size(max = 200) String text,
             @QueryParam("territoryId") String territoryId,
             @Parameter(example = "26281") @QueryParam("commune") @Pattern(regexp = "[0-9][0-9AB][0-9]{3}", message = "must be an INSEE commune code") String commune,
             @Parameter(example = "BATIMENT") @QueryParam("craftFamily") @Pattern(regexp = "ALIMENTATION|BATIMENT|FABRICATION|SERVICES|AUTRE",

@@ -1,38 +1,53 @@
 package fr.artisanat.registry.domain;
 
 import java.text.Normalizer;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * The form in which names are stored for search and queries are compared: lower case, without accents, ligatures
- * spelled out. Computed in Java on both sides, so the database only compares trigrams (no per-row SQL function).
+ * The form in which names are stored for search and queries are compared: words in lower case, without accents,
+ * ligatures spelled out. Computed in Java on both sides, so the database only compares words (no per-row SQL
+ * function).
  */
 public final class SearchText {
 
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+    private static final Pattern SEPARATORS = Pattern.compile("[^\\p{L}\\p{N}]+");
 
     private SearchText() {
     }
 
-    public static String fold(String text) {
-        if (text == null) {
-            return null;
-        }
+    private static String fold(String text) {
         String decomposed = Normalizer.normalize(text, Normalizer.Form.NFD);
         return MARKS.matcher(decomposed).replaceAll("").toLowerCase(Locale.ROOT)
                 .replace("œ", "oe").replace("æ", "ae").replace("ß", "ss").trim();
     }
 
-    /** What name search looks at for one establishment: its name and trade names. */
-    public static String of(String name, String... tradeNames) {
+    /** The distinct folded words of a text, in order: "L'Atelier du Bois" gives l, atelier, du, bois. */
+    public static List<String> words(String text) {
+        if (text == null) {
+            return List.of();
+        }
+        Set<String> words = new LinkedHashSet<>();
+        for (String word : SEPARATORS.split(fold(text))) {
+            if (!word.isEmpty()) {
+                words.add(word);
+            }
+        }
+        return List.copyOf(words);
+    }
+
+    /** What name search looks at for one establishment: the words of its name and trade names. */
+    public static List<String> of(String name, String... tradeNames) {
         StringBuilder text = new StringBuilder(name == null ? "" : name);
         for (String tradeName : tradeNames) {
             if (tradeName != null) {
                 text.append(' ').append(tradeName);
             }
         }
-        String folded = fold(text.toString());
-        return folded.isEmpty() ? null : folded;
+        return words(text.toString());
     }
 }

@@ -30,24 +30,26 @@ final class ImportBatch {
                 postal_code varchar(5), commune varchar(5), commune_name varchar(200), naf_code varchar(6),
                 naf_nomenclature varchar(10), nafa_code varchar(6), craft_family varchar(20), employee_band varchar(2),
                 band_year integer, created_on date, closed_on date, head_office boolean, employer boolean,
-                active boolean, row_hash bigint, search_text text) on commit delete rows""";
+                active boolean, row_hash bigint, search_words text[]) on commit delete rows""";
 
     /** The last row of a SIRET in a file wins (DISTINCT ON), so one batch never upserts a SIRET twice. */
     private static final String MERGE = """
             with incoming as (
                 select distinct on (siret) * from import_staging order by siret
+            ), words as (
+                insert into search_word select distinct unnest(search_words) from incoming on conflict do nothing
             ), previous as (
                 select e.siret, e.commune, e.active from establishment e join incoming i using (siret)
             ), merged as (
                 insert into establishment (siret, siren, nic, diffusion, name, trade_names, street_number, street_type,
                     street_name, address_extra, postal_code, commune, commune_name, naf_code, naf_nomenclature, nafa_code,
                     craft_family, employee_band, band_year, created_on, closed_on, head_office, employer, active,
-                    row_hash, search_text, change_seq, version, registered_at, updated_at)
+                    row_hash, search_words, change_seq, version, registered_at, updated_at)
                 select siret, siren, nic, diffusion, name,
                     array_remove(array[trade_name_1, trade_name_2, trade_name_3]::varchar(200)[], null),
                     street_number, street_type, street_name, address_extra, postal_code, commune, commune_name, naf_code,
                     naf_nomenclature, nafa_code, craft_family, employee_band, band_year, created_on, closed_on,
-                    head_office, employer, active, row_hash, search_text, nextval('establishment_change_seq'), 0, now(), now()
+                    head_office, employer, active, row_hash, search_words, nextval('establishment_change_seq'), 0, now(), now()
                 from incoming
                 on conflict (siret) do update set siren = excluded.siren, nic = excluded.nic,
                     diffusion = excluded.diffusion, name = excluded.name, trade_names = excluded.trade_names,
@@ -59,7 +61,7 @@ final class ImportBatch {
                     employee_band = excluded.employee_band, band_year = excluded.band_year,
                     created_on = excluded.created_on, closed_on = excluded.closed_on,
                     head_office = excluded.head_office, employer = excluded.employer, active = excluded.active,
-                    row_hash = excluded.row_hash, search_text = excluded.search_text, change_seq = excluded.change_seq,
+                    row_hash = excluded.row_hash, search_words = excluded.search_words, change_seq = excluded.change_seq,
                     version = establishment.version + 1, updated_at = now()
                 where establishment.row_hash <> excluded.row_hash
                 returning establishment as e
@@ -106,7 +108,7 @@ final class ImportBatch {
     void stage(StagedRow row) {
         List<Object> values = row.values();
         values.add(row.hash());
-        values.add(row.searchText());
+        values.add(row.searchWords());
         copy.append(Csv.record(values));
         staged++;
     }

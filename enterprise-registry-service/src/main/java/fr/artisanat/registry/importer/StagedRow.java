@@ -25,9 +25,13 @@ record StagedRow(String siret, String siren, String nic, String diffusion, Strin
                 employer, active));
     }
 
-    /** Folded name and trade names for search; none for diffusion P. */
-    String searchText() {
-        return "O".equals(diffusion) ? SearchText.of(name, tradeName1, tradeName2, tradeName3) : null;
+    /**
+     * The words name search looks at, as a PostgreSQL array literal (words hold letters and digits only; quoted so
+     * that a word "null" stays a word); none for diffusion P, so a protected name can never be matched.
+     */
+    String searchWords() {
+        List<String> words = "O".equals(diffusion) ? SearchText.of(name, tradeName1, tradeName2, tradeName3) : List.of();
+        return words.isEmpty() ? null : "{\"" + String.join("\",\"", words) + "\"}";
     }
 
     /** 64-bit FNV-1a of every value: a re-import compares hashes, not columns, to find real changes. */

@@ -3,8 +3,10 @@ package fr.artisanat.registry.repository;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,8 +21,8 @@ import fr.artisanat.registry.domain.SearchText;
 @ApplicationScoped
 public class EstablishmentQueries {
 
-    /** How deep text search pages go: relevance lists are read from the top. */
-    static final long MAX_TEXT_RESULTS = 1000;
+    /** How many dictionary words one query word may stand for: the closest ones. */
+    private static final int CLOSE_WORDS = 20;
 
     @Inject
     Jdbc jdbc;
@@ -31,20 +33,15 @@ public class EstablishmentQueries {
     }
 
     /**
-     * Without text: ordered by SIRET. With text: accent- and case-insensitive, typo-tolerant match on name and trade
-     * names (trigram word similarity), nearest first, read in that order from the GiST index. Establishments with
-     * diffusion P have no searchable text: they are never matched by name.
+     * Without text: every match, by SIRET. With text: establishments whose name or trade names hold every word of the
+     * query (accents and case aside), those holding the very words first, then those holding words close to them in
+     * spelling (typos, plurals, beginnings of words); each group by SIRET. Both read their page from indexes, so a
+     * common word costs no more than a rare one. Diffusion P establishments have no words: never found by name.
      */
     public CursorPage<EstablishmentView> search(EstablishmentFilter f, String cursor, int limit) {
-        String text = f.text() == null ? null : SearchText.fold(f.text());
-        boolean byText = text != null && !text.isBlank();
+        List<String> words = SearchText.words(f.text());
         StringBuilder where = new StringBuilder(" where true");
         List<Object> params = new ArrayList<>();
-        if (byText) {
-            // <% is an index condition (threshold set on every connection, application.properties)
-            where.append(" and ? <% e.search_text");
-            params.add(text);
-        }
         filter(where, params, f.territoryId(), "e.commune in (select insee_code from territory_commune where territory_id = ?)");
         filter(where, params, f.commune(), "e.commune = ?");
         filter(where, params, f.craftFamily(), "e.craft_family = ?");
@@ -54,37 +51,84 @@ public class EstablishmentQueries {
         filter(where, params, f.employeeBand(), "e.employee_band = ?");
         filter(where, params, f.active(), "e.active = ?");
         filter(where, params, f.tag(), "e.siret in (select siret from classification where ? = any(tags))");
-        String[] after = decode(cursor, 1);
-        String distance = "(? <<-> e.search_text)";
-        List<Object> all = new ArrayList<>();
-        String hits;
-        if (byText) {
-            // Nearest first straight from the GiST index. Equal names tie on distance and the index cannot order
-            // ties by SIRET, so text search pages by position (offset cursor) rather than by key.
-            all.add(text);
-            all.addAll(params);
-            all.add(text);
-            hits = "select e.siret, " + distance + " as distance from establishment e" + where + " order by " + distance
-                    + " offset ? limit ?";
-            all.add(after == null ? 0 : parseOffset(after[0]));
-        } else {
-            if (after != null) {
-                where.append(" and e.siret > ?");
-                params.add(after[0]);
-            }
-            all.addAll(params);
-            hits = "select e.siret, 0::real as distance from establishment e" + where + " order by e.siret limit ?";
-        }
-        all.add(limit + 1);
-        String select = "with hits as (" + hits + ") " + EstablishmentView.SELECT
+        int fetch = limit + 1; // one more than the page tells whether there is a next one
+        HitQuery hits = words.isEmpty() ? bySiret(where, params, cursor) : byWords(words, where, params, cursor, fetch);
+        List<Object> all = new ArrayList<>(hits.params());
+        all.add(fetch);
+        String select = "with hits as (" + hits.sql() + " limit ?) " + EstablishmentView.SELECT
                 .replace("from establishment e", "from hits h join establishment e on e.siret = h.siret")
-                .replaceFirst("select ", "select h.distance, ");
-        List<Ranked> rows = jdbc.list(select + " order by h.distance, e.siret", all,
-                rs -> new Ranked(rs.getFloat("distance"), EstablishmentView.of(rs)));
-        long offset = after == null || !byText ? 0 : parseOffset(after[0]);
-        CursorPage<EstablishmentView> page = page(rows, limit,
-                last -> byText ? encode(Long.toString(offset + limit)) : encode(last.view().siret()));
-        return byText && offset + limit >= MAX_TEXT_RESULTS ? new CursorPage<>(page.items(), null) : page;
+                .replaceFirst("select ", "select h.tier, ");
+        List<Ranked> rows = jdbc.list(select + " order by h.tier, e.siret", all,
+                rs -> new Ranked(rs.getInt("tier"), EstablishmentView.of(rs)));
+        boolean more = rows.size() > limit;
+        List<Ranked> kept = more ? rows.subList(0, limit) : rows;
+        Ranked last = kept.isEmpty() ? null : kept.get(kept.size() - 1);
+        String next = !more ? null
+                : words.isEmpty() ? encode(last.view().siret()) : encode(Integer.toString(last.tier()), last.view().siret());
+        return new CursorPage<>(kept.stream().map(Ranked::view).toList(), next);
+    }
+
+    private record HitQuery(String sql, List<Object> params) {
+    }
+
+    private static HitQuery bySiret(StringBuilder where, List<Object> params, String cursor) {
+        String[] after = decode(cursor, 1);
+        List<Object> all = new ArrayList<>(params);
+        if (after != null) {
+            all.add(after[0]);
+        }
+        return new HitQuery("select e.siret, 0 as tier from establishment e" + where
+                + (after == null ? "" : " and e.siret > ?") + " order by e.siret", all);
+    }
+
+    /**
+     * Two groups, each ordered by SIRET from the indexes and cut at the page size: the very words (tier 0), then
+     * close words only (tier 1). The second group is only read when the first does not fill the page.
+     */
+    private HitQuery byWords(List<String> words, StringBuilder where, List<Object> params, String cursor, int fetch) {
+        String[] after = decode(cursor, 2);
+        int tier = after == null ? 0 : parseTier(after[0]);
+        String[] exact = words.toArray(String[]::new);
+        List<String> groups = new ArrayList<>();
+        List<Object> all = new ArrayList<>();
+        if (tier == 0) {
+            groups.add("(select e.siret, 0 as tier from establishment e" + where + " and e.search_words @> ?::text[]"
+                    + (after == null ? "" : " and e.siret > ?") + " order by e.siret limit ?)");
+            all.addAll(params);
+            all.add(exact);
+            if (after != null) {
+                all.add(after[1]);
+            }
+            all.add(fetch);
+        }
+        StringBuilder close = new StringBuilder(" and not e.search_words @> ?::text[]");
+        List<Object> closeParams = new ArrayList<>(params);
+        closeParams.add(exact);
+        for (String[] alternatives : closeWords(words)) {
+            close.append(" and e.search_words && ?::text[]");
+            closeParams.add(alternatives);
+        }
+        if (tier == 1) {
+            close.append(" and e.siret > ?");
+            closeParams.add(after[1]);
+        }
+        groups.add("(select e.siret, 1 as tier from establishment e" + where + close + " order by e.siret limit ?)");
+        all.addAll(closeParams);
+        all.add(fetch);
+        return new HitQuery(String.join(" union all ", groups), all);
+    }
+
+    /** For each query word, itself and the dictionary words closest to it (trigram similarity, or it begins them). */
+    private List<String[]> closeWords(List<String> words) {
+        List<Set<String>> alternatives = new ArrayList<>();
+        words.forEach(word -> alternatives.add(new LinkedHashSet<>(List.of(word))));
+        jdbc.list("""
+                select q.i, c.word from unnest(?::text[]) with ordinality as q(word, i) cross join lateral (
+                    select s.word from search_word s where s.word % q.word or (length(q.word) >= 3 and s.word like q.word || '%')
+                    order by s.word <-> q.word, s.word limit ?) c""",
+                List.of(words.toArray(String[]::new), CLOSE_WORDS),
+                rs -> alternatives.get(rs.getInt(1) - 1).add(rs.getString(2)));
+        return alternatives.stream().map(close -> close.toArray(String[]::new)).toList();
     }
 
     /** Everything changed after {@code since} (a feed cursor), in the order it changed. */
@@ -100,16 +144,10 @@ public class EstablishmentQueries {
         return new CursorPage<>(kept.stream().map(Sequenced::view).toList(), next);
     }
 
-    private record Ranked(float distance, EstablishmentView view) {
+    private record Ranked(int tier, EstablishmentView view) {
     }
 
     private record Sequenced(long sequence, EstablishmentView view) {
-    }
-
-    private static CursorPage<EstablishmentView> page(List<Ranked> rows, int limit, java.util.function.Function<Ranked, String> cursor) {
-        boolean more = rows.size() > limit;
-        List<Ranked> kept = more ? rows.subList(0, limit) : rows;
-        return new CursorPage<>(kept.stream().map(Ranked::view).toList(), more ? cursor.apply(kept.get(kept.size() - 1)) : null);
     }
 
     private static void filter(StringBuilder where, List<Object> params, Object value, String condition) {
@@ -138,16 +176,11 @@ public class EstablishmentQueries {
         }
     }
 
-    private static long parseOffset(String value) {
-        try {
-            long offset = Long.parseLong(value);
-            if (offset < 0 || offset > MAX_TEXT_RESULTS) {
-                throw QueryParams.invalid("cursor", "invalid cursor: text search goes " + MAX_TEXT_RESULTS + " results deep");
-            }
-            return offset;
-        } catch (NumberFormatException e) {
+    private static int parseTier(String value) {
+        if (!value.equals("0") && !value.equals("1")) {
             throw QueryParams.invalid("cursor", "invalid cursor: it is not a cursor this API returned");
         }
+        return Integer.parseInt(value);
     }
 
     private static long parseSequence(String value) {

@@ -11,6 +11,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -37,6 +38,7 @@ class EstablishmentQueryTest {
     static final String closedBaker = newSiret();
     static final String protectedPotter = newSiret();
     static final String portBaker = newSiret();
+    static final String potteries = newSiret();
 
     @BeforeEach
     void data() {
@@ -51,6 +53,7 @@ class EstablishmentQueryTest {
                 .row(craft(closedBaker, "2A008", "10.71C", "Fournil Fermé", Map.of("etatAdministratifEtablissement", "F")))
                 .row(craft(protectedPotter, "2A130", "23.41Z", "Poterie Secrète", Map.of("statutDiffusionEtablissement", "P")))
                 .row(craft(portBaker, "2A008", "10.71C", "Boulangerie du Port", Map.of()))
+                .row(craft(potteries, "2A008", "23.41Z", "Les Poteries du Port", Map.of()))
                 .bytes();
         assertEquals("SUCCEEDED", Registry.importFile(file, "corse.csv").getString("status"));
     }
@@ -61,10 +64,10 @@ class EstablishmentQueryTest {
 
     @Test
     void eachFilter() {
-        search("").body("items.siret", containsInAnyOrder(potter, jeweller, baker, closedBaker, protectedPotter, portBaker));
-        search("commune=2A008").body("items.siret", containsInAnyOrder(jeweller, closedBaker, portBaker));
+        search("").body("items.siret", containsInAnyOrder(potter, jeweller, baker, closedBaker, protectedPotter, portBaker, potteries));
+        search("commune=2A008").body("items.siret", containsInAnyOrder(jeweller, closedBaker, portBaker, potteries));
         search("craftFamily=ALIMENTATION").body("items.siret", containsInAnyOrder(baker, closedBaker, portBaker));
-        search("naf=23.41Z").body("items.siret", containsInAnyOrder(potter, protectedPotter));
+        search("naf=23.41Z").body("items.siret", containsInAnyOrder(potter, protectedPotter, potteries));
         search("nafa=3212ZZ").body("items.siret", contains(jeweller));
         search("band=02").body("items.siret", contains(baker));
         search("active=false").body("items.siret", contains(closedBaker));
@@ -73,24 +76,35 @@ class EstablishmentQueryTest {
 
     @Test
     void nameSearchIgnoresAccentsAndCaseAndToleratesTypos() {
-        search("q=boulangerie%20chez%20gerome").body("items[0].siret", equalTo(baker));
-        search("q=BIJOUTERIE%20MEDITERANEE").body("items.siret", contains(jeweller));
-        search("q=potterie%20argile").body("items[0].siret", equalTo(potter));
+        search("q=boulangerie chez gerome").body("items.siret", contains(baker));
+        search("q=BIJOUTERIE MEDITERANEE").body("items.siret", contains(jeweller));
+        search("q=potterie argile").body("items.siret", contains(potter));
+        search("q=boulangrie").body("items.siret", containsInAnyOrder(baker, portBaker));
+        search("q=boulang").body("items.siret", containsInAnyOrder(baker, portBaker));
     }
 
     @Test
-    void nameSearchPagesNearestFirst() {
-        Response first = given().get("/v1/establishments?territoryId=" + territory + "&q=boulangerie%20du%20port&limit=1");
-        first.then().statusCode(200).body("items.siret", contains(portBaker));
+    void nameSearchNeedsEveryWord() {
+        search("q=boulangerie du port").body("items.siret", contains(portBaker));
+        search("q=poterie chez gerome").body("items", empty());
+    }
+
+    @Test
+    void nameSearchListsTheVeryWordsBeforeCloseOnesAcrossPages() {
+        // "poterie" is a word of the potter's name; "Les Poteries du Port" only has a word close to it
+        search("q=poterie").body("items.siret", contains(potter, potteries));
+        Response first = given().get("/v1/establishments?territoryId=" + territory + "&q=poterie&limit=1");
+        first.then().statusCode(200).body("items.siret", contains(potter));
         String next = first.path("next");
         assertNotNull(next);
-        given().get("/v1/establishments?territoryId=" + territory + "&q=boulangerie%20du%20port&limit=1&cursor=" + next)
-                .then().statusCode(200).body("items.siret", contains(baker));
+        Response second = given().get("/v1/establishments?territoryId=" + territory + "&q=poterie&limit=1&cursor=" + next);
+        second.then().statusCode(200).body("items.siret", contains(potteries));
+        assertNull(second.path("next"));
     }
 
     @Test
     void protectedEstablishmentsAreNeverFoundByName() {
-        search("q=poterie%20secrete").body("items.siret", not(hasItem(protectedPotter)));
+        search("q=poterie secrete").body("items.siret", not(hasItem(protectedPotter)));
         search("naf=23.41Z").body("items.find { it.siret == '" + protectedPotter + "' }", not(org.hamcrest.Matchers.hasKey("name")));
     }
 
@@ -107,8 +121,8 @@ class EstablishmentQueryTest {
                 assertTrue(page.header("Link").contains("rel=\"next\""));
             }
         } while (cursor != null);
-        assertEquals(6, seen.size());
-        assertEquals(6, seen.stream().distinct().count());
+        assertEquals(7, seen.size());
+        assertEquals(7, seen.stream().distinct().count());
     }
 
     @Test
