@@ -17,3 +17,6 @@ create index search_word_trigrams on search_word using gin (word gin_trgm_ops);
 drop index establishment_search;
 alter table establishment drop column search_text;
 create index establishment_search on establishment using gin (search_words);
+
+-- Event data is built in Java (EstablishmentEventData), for the import and for the service alike.
+drop function establishment_event_data(establishment, classification);

@@ -7,16 +7,20 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
 import org.postgresql.PGConnection;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import fr.artisanat.platform.csv.Csv;
 import fr.artisanat.registry.messaging.outgoing.EstablishmentEvents;
 
 /**
- * Writes staged rows set-based: COPY into a temporary table, then one statement that upserts only the rows whose
+ * Writes a batch of staged rows set-based: COPY into a temporary table, then one statement that upserts only the rows whose
  * hash changed, classifies each change (registered, updated, closed, relocated) and writes its outbox event.
  * Near COPY speed, and a re-import of the same file changes nothing and emits nothing.
  */
@@ -30,16 +34,21 @@ final class ImportBatch {
                 postal_code varchar(5), commune varchar(5), commune_name varchar(200), naf_code varchar(6),
                 naf_nomenclature varchar(10), nafa_code varchar(6), craft_family varchar(20), employee_band varchar(2),
                 band_year integer, created_on date, closed_on date, head_office boolean, employer boolean,
-                active boolean, row_hash bigint, search_words text[]) on commit delete rows""";
+                active boolean, row_hash bigint, search_words text[], event_data text) on commit delete rows""";
 
-    /** The last row of a SIRET in a file wins (DISTINCT ON), so one batch never upserts a SIRET twice. */
+    /**
+     * The last row of a SIRET in a file wins (DISTINCT ON), so one batch never upserts a SIRET twice. The event data
+     * comes serialized from Java (EstablishmentEventData, without its closing brace's last members): the database
+     * only appends what it alone knows, the version and an existing classification, and the previous commune of a
+     * relocation. Building JSON per row in SQL cost more than everything else the statement does.
+     */
     private static final String MERGE = """
             with incoming as (
                 select distinct on (siret) * from import_staging order by siret
             ), words as (
                 insert into search_word select distinct unnest(search_words) from incoming on conflict do nothing
-            ), previous as (
-                select e.siret, e.commune, e.active from establishment e join incoming i using (siret)
+            ), previous as materialized (
+                select e.siret, e.commune, e.active from incoming i join establishment e using (siret)
             ), merged as (
                 insert into establishment (siret, siren, nic, diffusion, name, trade_names, street_number, street_type,
                     street_name, address_extra, postal_code, commune, commune_name, naf_code, naf_nomenclature, nafa_code,
@@ -64,24 +73,26 @@ final class ImportBatch {
                     row_hash = excluded.row_hash, search_words = excluded.search_words, change_seq = excluded.change_seq,
                     version = establishment.version + 1, updated_at = now()
                 where establishment.row_hash <> excluded.row_hash
-                returning establishment as e
+                returning siret, commune, active, version, change_seq
             ), changes as (
-                select m.e, p.commune as previous_commune,
+                select m.siret, m.version, m.change_seq, p.commune as previous_commune,
                     case when p.siret is null then 'registered'
-                         when p.active and not (m.e).active then 'closed'
-                         when p.commune <> (m.e).commune then 'relocated'
+                         when p.active and not m.active then 'closed'
+                         when p.commune <> m.commune then 'relocated'
                          else 'updated' end as what
-                from merged m left join previous p on p.siret = (m.e).siret
+                from merged m left join previous p using (siret)
             ), events as (
-                -- c.e is a whole row of establishment: establishment_event_data is inlined, not called per row
                 insert into outbox_event (event_id, topic, aggregate_id, event_type, source, payload, occurred_at, request_id)
-                select gen_random_uuid(), ?, (c.e).siret, 'establishment.' || c.what || '.v1', ?,
-                    json_strip_nulls(json_build_object(
-                        'establishment', establishment_event_data(c.e, cl),
-                        'previousCommune', case when c.what = 'relocated' then c.previous_commune end)),
+                select gen_random_uuid(), ?, c.siret, 'establishment.' || c.what || '.v1', ?,
+                    ('{"establishment":' || left(i.event_data, -1) || ',"version":' || c.version
+                        || case when cl.siret is null then '' else ',"classification":' || json_strip_nulls(json_build_object(
+                            'metierArtDomain', cl.metier_art_domain, 'metierArtLabel', cl.metier_art_label,
+                            'developmentPotential', cl.development_potential, 'tags', cl.tags))::text end
+                        || '}' || case when c.what = 'relocated' then ',"previousCommune":"' || c.previous_commune || '"' else '' end
+                        || '}')::json,
                     now(), ?
-                from changes c left join classification cl on cl.siret = (c.e).siret
-                order by (c.e).change_seq
+                from changes c join incoming i using (siret) left join classification cl using (siret)
+                order by c.change_seq
             )
             select what, count(*) from changes group by what""";
 
@@ -89,8 +100,6 @@ final class ImportBatch {
     private final UUID jobId;
     private final String source;
     private final String requestId;
-    private final StringBuilder copy = new StringBuilder();
-    private int staged;
     private final PreparedStatement rejections;
 
     ImportBatch(Connection connection, UUID jobId, String source, String requestId) throws SQLException {
@@ -105,34 +114,71 @@ final class ImportBatch {
                 "insert into import_rejection (job_id, line_number, siret, reason) values (?, ?, ?, ?)");
     }
 
-    void stage(StagedRow row) {
-        List<Object> values = row.values();
-        values.add(row.hash());
-        values.add(row.searchWords());
-        copy.append(Csv.record(values));
-        staged++;
+    /** What the reader gathered for one batch: kept rows as CSV for COPY, rejected lines, and the counts so far. */
+    static final class Rows {
+        private final ObjectMapper json;
+        private final StringBuilder copy = new StringBuilder();
+        private final List<Rejection> rejected = new ArrayList<>();
+        private int staged;
+        private long readSoFar;
+        private long keptSoFar;
+        private long rejectedSoFar;
+
+        Rows(ObjectMapper json) {
+            this.json = json;
+        }
+
+        void stage(StagedRow row) throws JsonProcessingException {
+            List<Object> values = row.values();
+            values.add(row.hash());
+            values.add(row.searchWords());
+            values.add(json.writeValueAsString(row.eventData()));
+            copy.append(Csv.record(values));
+            staged++;
+        }
+
+        void reject(long line, String siret, String reason) {
+            rejected.add(new Rejection(line, siret == null || siret.length() > 20 ? null : siret,
+                    reason.length() > 300 ? reason.substring(0, 300) : reason));
+        }
+
+        int staged() {
+            return staged;
+        }
+
+        /** The reader's counts once this batch is complete: the progress the writer records with it. */
+        void soFar(long read, long kept, long rejectedRows) {
+            readSoFar = read;
+            keptSoFar = kept;
+            rejectedSoFar = rejectedRows;
+        }
     }
 
-    void reject(long line, String siret, String reason) throws SQLException {
-        rejections.setObject(1, jobId);
-        rejections.setLong(2, line);
-        rejections.setString(3, siret == null || siret.length() > 20 ? null : siret);
-        rejections.setString(4, reason.length() > 300 ? reason.substring(0, 300) : reason);
-        rejections.addBatch();
+    private record Rejection(long line, String siret, String reason) {
     }
 
-    int staged() {
-        return staged;
-    }
-
-    /** Merges what is staged and writes the rejections; the caller commits. */
-    void flush(ImportCounts counts) throws SQLException, IOException {
+    /** Writes the rejections and merges the staged rows into {@code counts}; the caller commits. */
+    void write(Rows rows, ImportCounts counts) throws SQLException, IOException {
+        for (Rejection rejection : rows.rejected) {
+            rejections.setObject(1, jobId);
+            rejections.setLong(2, rejection.line());
+            rejections.setString(3, rejection.siret());
+            rejections.setString(4, rejection.reason());
+            rejections.addBatch();
+        }
         rejections.executeBatch();
-        if (staged == 0) {
+        counts.read = rows.readSoFar;
+        counts.kept = rows.keptSoFar;
+        counts.rejected = rows.rejectedSoFar;
+        if (rows.staged == 0) {
             return;
         }
+        try (Statement memory = connection.createStatement()) {
+            // the sorts of a batch (one SIRET per row, events in change order) stay in memory
+            memory.execute("set local work_mem = '64MB'");
+        }
         connection.unwrap(PGConnection.class).getCopyAPI()
-                .copyIn("copy import_staging from stdin (format csv)", new StringReader(copy.toString()));
+                .copyIn("copy import_staging from stdin (format csv)", new StringReader(rows.copy.toString()));
         try (PreparedStatement merge = connection.prepareStatement(MERGE)) {
             merge.setString(1, EstablishmentEvents.TOPIC);
             merge.setString(2, source);
@@ -143,10 +189,8 @@ final class ImportBatch {
                     counts.add(rs.getString(1), rs.getLong(2));
                     changed += rs.getLong(2);
                 }
-                counts.unchanged += staged - changed;
+                counts.unchanged += rows.staged - changed;
             }
         }
-        copy.setLength(0);
-        staged = 0;
     }
 }

@@ -21,6 +21,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import org.eclipse.microprofile.context.ManagedExecutor;
 import org.jboss.logging.Logger;
 
@@ -52,6 +54,9 @@ public class SireneImporter {
 
     @Inject
     ManagedExecutor executor;
+
+    @Inject
+    ObjectMapper json;
 
     /** Starts an import of what {@code open} returns in the background; the job opens and closes the stream. */
     public UUID start(String source, Callable<InputStream> open) {
@@ -97,47 +102,66 @@ public class SireneImporter {
     }
 
     void run(UUID jobId, String source, Callable<InputStream> open, String requestId) {
-        ImportCounts counts = new ImportCounts();
+        ImportCounts counts = new ImportCounts(); // written by the pipeline's writer, read once it is closed
+        long started = System.nanoTime();
         try (InputStream in = open.call();
                 SireneCsvReader reader = new SireneCsvReader(in);
-                Connection connection = dataSource.getConnection()) {
+                Connection connection = dataSource.getConnection();
+                ImportPipeline pipeline = new ImportPipeline()) {
             connection.setAutoCommit(false);
             RowMapper mapper = mapper(connection);
             ImportBatch batch = new ImportBatch(connection, jobId, outbox.source(), requestId);
+            ImportBatch.Rows rows = new ImportBatch.Rows(json);
+            long read = 0;
+            long kept = 0;
+            long rejected = 0;
             while (reader.next()) {
-                counts.read++;
+                read++;
                 switch (mapper.map(reader)) {
                     case RowMapper.Staged staged -> {
-                        counts.kept++;
-                        batch.stage(staged.row());
+                        kept++;
+                        rows.stage(staged.row());
                     }
-                    case RowMapper.Rejected rejected -> {
-                        counts.rejected++;
-                        batch.reject(reader.lineNumber(), rejected.siret(), rejected.reason());
+                    case RowMapper.Rejected rejection -> {
+                        rejected++;
+                        rows.reject(reader.lineNumber(), rejection.siret(), rejection.reason());
                     }
                     case RowMapper.Skipped skipped -> {
                     }
                 }
-                if (batch.staged() >= config.importer().batchSize()) {
-                    commit(connection, batch, jobId, counts);
+                if (rows.staged() >= config.importer().batchSize()) {
+                    rows.soFar(read, kept, rejected);
+                    pipeline.submit(merge(connection, batch, rows, jobId, counts));
+                    rows = new ImportBatch.Rows(json);
                 }
             }
-            commit(connection, batch, jobId, counts);
-            finish(jobId, counts, "SUCCEEDED", null);
-            LOG.infof("Import %s of %s done: %d rows read, %d kept, %d inserted, %d updated, %d closed, %d rejected",
-                    jobId, source, counts.read, counts.kept, counts.inserted, counts.updated, counts.closed, counts.rejected);
+            rows.soFar(read, kept, rejected);
+            pipeline.submit(merge(connection, batch, rows, jobId, counts));
+            pipeline.await();
         } catch (SireneFormatException e) {
             finish(jobId, counts, "FAILED", e.getMessage());
+            return;
         } catch (Exception e) {
             LOG.errorf(e, "Import %s of %s failed after %d rows", jobId, source, counts.read);
             finish(jobId, counts, "FAILED", e.toString());
+            return;
         }
+        finish(jobId, counts, "SUCCEEDED", null);
+        double seconds = (System.nanoTime() - started) / 1e9;
+        LOG.infof("Import %s of %s done in %.1f s (%.0f rows/s): %d rows read, %d kept, %d inserted, %d updated, %d closed, %d rejected",
+                jobId, source, seconds, counts.read / seconds, counts.read, counts.kept, counts.inserted, counts.updated,
+                counts.closed, counts.rejected);
     }
 
-    private void commit(Connection connection, ImportBatch batch, UUID jobId, ImportCounts counts) throws Exception {
-        batch.flush(counts);
-        progress(connection, jobId, counts, "RUNNING", null);
-        connection.commit();
+    /** The writer's work for one batch: merge it, record the progress, commit. */
+    private static Callable<Void> merge(Connection connection, ImportBatch batch, ImportBatch.Rows rows, UUID jobId,
+            ImportCounts counts) {
+        return () -> {
+            batch.write(rows, counts);
+            progress(connection, jobId, counts, "RUNNING", null);
+            connection.commit();
+            return null;
+        };
     }
 
     private void finish(UUID jobId, ImportCounts counts, String status, String error) {

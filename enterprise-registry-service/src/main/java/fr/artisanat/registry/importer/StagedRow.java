@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 
 import fr.artisanat.registry.domain.SearchText;
+import fr.artisanat.registry.messaging.outgoing.EstablishmentEventData;
 
 /**
  * One establishment as the import stages it, already filtered and validated. For diffusion P the name, trade names
@@ -32,6 +33,20 @@ record StagedRow(String siret, String siren, String nic, String diffusion, Strin
     String searchWords() {
         List<String> words = "O".equals(diffusion) ? SearchText.of(name, tradeName1, tradeName2, tradeName3) : List.of();
         return words.isEmpty() ? null : "{\"" + String.join("\",\"", words) + "\"}";
+    }
+
+    /** The data of its events, but the version and classification, which the database adds (ImportBatch.MERGE). */
+    EstablishmentEventData eventData() {
+        List<String> tradeNames = new ArrayList<>();
+        for (String tradeName : new String[] { tradeName1, tradeName2, tradeName3 }) {
+            if (tradeName != null) {
+                tradeNames.add(tradeName);
+            }
+        }
+        return new EstablishmentEventData(siret, siren, diffusion, name, tradeNames,
+                new EstablishmentEventData.Address(streetNumber, streetType, streetName, addressExtra, postalCode, communeName),
+                commune, nafCode, nafNomenclature, nafaCode, craftFamily, employeeBand, bandYear, createdOn, closedOn,
+                headOffice, employer, active, null, null);
     }
 
     /** 64-bit FNV-1a of every value: a re-import compares hashes, not columns, to find real changes. */

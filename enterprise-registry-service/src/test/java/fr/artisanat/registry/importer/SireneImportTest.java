@@ -17,6 +17,9 @@ import java.util.List;
 import java.util.Map;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -184,6 +187,40 @@ class SireneImportTest {
             assertFalse(event.value().contains("\"name\""), event.value());
             assertFalse(event.value().contains("\"address\""), event.value());
             assertFalse(event.value().contains("\"tradeNames\""), event.value());
+        }
+    }
+
+    @Test
+    @Order(8)
+    void eventsOfTheImportAndOfTheServiceCarryTheSameEstablishmentData() throws Exception {
+        given().contentType("application/json")
+                .body(Map.of("metierArt", Map.of("domain", 2, "label", "Boulanger d'art"), "tags", List.of("jema"),
+                        "recordedBy", "conseiller.cma"))
+                .put("/v1/establishments/" + bakery + "/classification").then().statusCode(200);
+        byte[] newer = new SireneFile(SireneFile.NEWER_LAYOUT)
+                .row(craft(bakery, "97416", "10.71C", "Boulangerie Pâtisserie Éclair", Map.of("dateCreationEtablissement", "2012-05-14",
+                        "trancheEffectifsEtablissement", "03", "identifiantAdresseEtablissement", "97416_0001")))
+                .bytes();
+        assertEquals("SUCCEEDED", Registry.importFile(newer, "StockEtablissement-2026.csv").getString("status"));
+
+        List<ConsumerRecord<String, String>> events = events(bakery, 4);
+        assertEquals(List.of("establishment.registered.v1", "establishment.updated.v1", "establishment.classified.v1",
+                "establishment.updated.v1"), types(events));
+        ObjectMapper json = new ObjectMapper();
+        JsonNode classified = json.readTree(events.get(2).value()).get("establishment");
+        JsonNode imported = json.readTree(events.get(3).value()).get("establishment");
+        assertFalse(json.readTree(events.get(0).value()).get("establishment").has("classification"), events.get(0).value());
+        assertEquals(classified.get("classification"), imported.get("classification"), imported.toString());
+        assertEquals("jema", imported.at("/classification/tags/0").asText());
+        assertEquals(classified.get("version").asLong() + 1, imported.get("version").asLong());
+        assertEquals("03", imported.get("employeeBand").asText());
+        List<String> classifiedFields = new java.util.ArrayList<>();
+        List<String> importedFields = new java.util.ArrayList<>();
+        classified.fieldNames().forEachRemaining(classifiedFields::add);
+        imported.fieldNames().forEachRemaining(importedFields::add);
+        assertEquals(classifiedFields, importedFields);
+        for (String field : List.of("siret", "name", "tradeNames", "address", "commune", "nafCode", "createdOn", "active")) {
+            assertEquals(classified.get(field), imported.get(field), field);
         }
     }
 

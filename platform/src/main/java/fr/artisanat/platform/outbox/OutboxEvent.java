@@ -10,8 +10,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.type.SqlTypes;
+import org.hibernate.annotations.ColumnTransformer;
 
 /** An integration event waiting in the service's database until the relay has published it to Kafka. */
 @Entity
@@ -38,7 +37,8 @@ public class OutboxEvent {
     @Column(nullable = false)
     public String source;
 
-    @JdbcTypeCode(SqlTypes.JSON)
+    // Written as text cast to json, byte for byte: a JSON type mapping would pass through jsonb and reorder keys.
+    @ColumnTransformer(write = "?::json")
     @Column(nullable = false, columnDefinition = "json")
     public String payload;
 

@@ -101,12 +101,17 @@ public class OutboxRelay {
                 break;
             }
         }
-        int sent = 0;
+        List<Long> published = new ArrayList<>();
         for (int i = 0; i < acks.size(); i++) {
             if (acknowledged(pending.get(i), acks.get(i))) {
-                pending.get(i).publishedAt = Instant.now();
-                sent++;
+                published.add(pending.get(i).seq);
             }
+        }
+        int sent = published.size();
+        if (sent > 0) {
+            // one statement for the batch rather than one update per event
+            em.createNativeQuery("update outbox_event set published_at = now() where seq in (:seqs)")
+                    .setParameter("seqs", published).executeUpdate();
         }
         // From the start again after a failure or an empty pass: rows committed late with a lower seq, or left by
         // another relay, wait at most until the burst is over, never forever.

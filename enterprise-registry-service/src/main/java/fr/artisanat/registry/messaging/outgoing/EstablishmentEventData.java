@@ -1,0 +1,51 @@
+package fr.artisanat.registry.messaging.outgoing;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import fr.artisanat.registry.api.EstablishmentView;
+
+/**
+ * The {@code establishment} object of every event of the {@code establishments} topic, written by the import and by
+ * the service alike: the one definition of what the events carry, and of their privacy rule (name, trade names and
+ * address only for diffusion O; the constructor drops them otherwise). Absent values are left out.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record EstablishmentEventData(String siret, String siren, String diffusion, String name, List<String> tradeNames,
+        Address address, String commune, String nafCode, String nafNomenclature, String nafaCode, String craftFamily,
+        String employeeBand, Integer bandYear, LocalDate createdOn, LocalDate closedOn, boolean headOffice,
+        boolean employer, boolean active, Long version, Classification classification) {
+
+    public EstablishmentEventData {
+        if (!"O".equals(diffusion)) {
+            name = null;
+            tradeNames = null;
+            address = null;
+        }
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Address(String streetNumber, String streetType, String streetName, String extra, String postalCode,
+            String communeName) {
+    }
+
+    /** Mirrored in SQL by the import for establishments it finds already classified (ImportBatch.MERGE). */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Classification(Integer metierArtDomain, String metierArtLabel, boolean developmentPotential,
+            List<String> tags) {
+    }
+
+    /** The data of an establishment as stored, with its version and classification. */
+    public static EstablishmentEventData of(EstablishmentView e) {
+        EstablishmentView.Address a = e.address();
+        EstablishmentView.ClassificationView c = e.classification();
+        return new EstablishmentEventData(e.siret(), e.siren(), e.diffusion(), e.name(), e.tradeNames(),
+                a == null ? null : new Address(a.streetNumber(), a.streetType(), a.streetName(), a.extra(), a.postalCode(),
+                        a.communeName()),
+                e.commune(), e.nafCode(), e.nafNomenclature(), e.nafaCode(), e.craftFamily(), e.employeeBand(),
+                e.bandYear(), e.createdOn(), e.closedOn(), e.headOffice(), e.employer(), e.active(), e.version(),
+                c == null ? null : new Classification(c.metierArtDomain(), c.metierArtLabel(), c.developmentPotential(), c.tags()));
+    }
+}
