@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -47,6 +46,7 @@ import fr.artisanat.platform.pagination.SortField;
 import fr.artisanat.registry.domain.Territory;
 import fr.artisanat.registry.repository.Jdbc;
 import fr.artisanat.registry.repository.StatisticsQueries;
+import fr.artisanat.registry.repository.TerritoryRepository;
 import fr.artisanat.registry.service.TerritoryService;
 
 @Path("/v1/territories")
@@ -60,13 +60,14 @@ public class TerritoryResource {
     static final String TEXT_CSV = "text/csv";
 
     @Inject
+    TerritoryRepository repository;
+
+    @Inject
     TerritoryService territories;
 
     @Inject
     StatisticsQueries statistics;
 
-    @Inject
-    EntityManager em;
 
     @Inject
     Jdbc jdbc;
@@ -94,23 +95,8 @@ public class TerritoryResource {
             @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(100) int limit,
             @QueryParam("cursor") @Size(max = 1000) String cursor, @Context UriInfo uri) {
         Keyset.Query<Territory> page = KEYSET.query(sort, cursor);
-        StringBuilder where = new StringBuilder("1 = 1");
-        List<Object[]> params = new ArrayList<>(page.params().entrySet().stream().map(e -> new Object[] { e.getKey(), e.getValue() }).toList());
-        if (text != null && !text.isBlank()) {
-            where.append(" and (lower(t.name) like :text or t.siren = :siren)");
-            params.add(new Object[] { "text", "%" + text.toLowerCase() + "%" });
-            params.add(new Object[] { "siren", text.trim() });
-        }
-        if (tracked != null) {
-            where.append(" and t.tracked = :tracked");
-            params.add(new Object[] { "tracked", Boolean.valueOf(tracked) });
-        }
-        if (!page.where().isEmpty()) {
-            where.append(" and ").append(page.where());
-        }
-        var query = em.createQuery("select t from Territory t where " + where + " order by " + page.orderBy(), Territory.class);
-        params.forEach(p -> query.setParameter((String) p[0], p[1]));
-        return PageResponses.ok(page.page(query.setMaxResults(limit + 1).getResultList(), limit,
+        List<Territory> rows = repository.page(page, text, tracked == null ? null : Boolean.valueOf(tracked), limit);
+        return PageResponses.ok(page.page(rows, limit,
                 t -> TerritoryView.of(t, null)), uri);
     }
 
