@@ -58,7 +58,7 @@ public class EstablishmentQueries {
         String select = "with hits as (" + hits.sql() + " limit ?) " + EstablishmentView.SELECT
                 .replace("from establishment e", "from hits h join establishment e on e.siret = h.siret")
                 .replaceFirst("select ", "select h.tier, ");
-        List<Ranked> rows = jdbc.list(select + " order by h.tier, e.siret", all,
+        List<Ranked> rows = jdbc.listPlannedForValues(select + " order by h.tier, e.siret", all,
                 rs -> new Ranked(rs.getInt("tier"), EstablishmentView.of(rs)));
         boolean more = rows.size() > limit;
         List<Ranked> kept = more ? rows.subList(0, limit) : rows;

@@ -12,6 +12,8 @@ import javax.sql.DataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.postgresql.PGStatement;
+
 /** Plain SQL for the read side, where the registry's queries (trigram search, statistics) are SQL-shaped. */
 @ApplicationScoped
 public class Jdbc {
@@ -25,14 +27,31 @@ public class Jdbc {
     DataSource dataSource;
 
     public <T> List<T> list(String sql, List<?> params, RowMapper<T> mapper) {
+        return list(sql, params, mapper, false);
+    }
+
+    /**
+     * Like {@link #list}, but planned for these values every time. By default a statement run often is prepared once
+     * and PostgreSQL may settle on a generic plan, blind to the values: right for most queries, wrong when a value
+     * decides the plan (how common a searched word is).
+     */
+    public <T> List<T> listPlannedForValues(String sql, List<?> params, RowMapper<T> mapper) {
+        return list(sql, params, mapper, true);
+    }
+
+    private <T> List<T> list(String sql, List<?> params, RowMapper<T> mapper, boolean planForValues) {
         try (Connection connection = dataSource.getConnection();
-                PreparedStatement statement = prepare(connection, sql, params);
-                ResultSet rs = statement.executeQuery()) {
-            List<T> rows = new ArrayList<>();
-            while (rs.next()) {
-                rows.add(mapper.map(rs));
+                PreparedStatement statement = prepare(connection, sql, params)) {
+            if (planForValues) {
+                statement.unwrap(PGStatement.class).setPrepareThreshold(0); // unnamed statement: planned at each run
             }
-            return rows;
+            try (ResultSet rs = statement.executeQuery()) {
+                List<T> rows = new ArrayList<>();
+                while (rs.next()) {
+                    rows.add(mapper.map(rs));
+                }
+                return rows;
+            }
         } catch (SQLException e) {
             throw new IllegalStateException("Query failed: " + e.getMessage(), e);
         }
