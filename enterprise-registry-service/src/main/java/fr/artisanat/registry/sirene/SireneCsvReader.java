@@ -22,7 +22,6 @@ public final class SireneCsvReader implements AutoCloseable {
 
     private static final int BUFFER_SIZE = 1 << 16;
 
-    private final CountingInputStream file;
     private final CsvRecordReader records;
 
     /**
@@ -30,9 +29,8 @@ public final class SireneCsvReader implements AutoCloseable {
      * lacks required columns (all of them named in the message).
      */
     public SireneCsvReader(InputStream in) throws IOException {
-        file = new CountingInputStream(in);
         try {
-            records = new CsvRecordReader(decompressedIfGzip(new BufferedInputStream(file, BUFFER_SIZE)));
+            records = new CsvRecordReader(decompressedIfGzip(new BufferedInputStream(in, BUFFER_SIZE)));
             List<String> missing = SireneColumns.REQUIRED.stream().filter(column -> !records.hasColumn(column))
                     .toList();
             if (!missing.isEmpty()) {
@@ -40,7 +38,7 @@ public final class SireneCsvReader implements AutoCloseable {
                         + String.join(", ", missing));
             }
         } catch (IOException | RuntimeException e) {
-            file.close();
+            in.close();
             throw e;
         }
     }
@@ -66,11 +64,6 @@ public final class SireneCsvReader implements AutoCloseable {
      */
     public String get(String column) {
         return records.get(column);
-    }
-
-    /** Bytes taken so far from the stream given to the constructor (compressed bytes for a gzip file). */
-    public long bytesRead() {
-        return file.count();
     }
 
     @Override

@@ -96,26 +96,6 @@ class SireneCsvReaderTest {
     }
 
     @Test
-    void bytesReadCountsTheBytesOfTheGivenStream() throws IOException {
-        byte[] plain = generated(4, 2_000).getBytes(UTF_8);
-        byte[] gzipped = gzip(plain);
-        try (SireneCsvReader reader = new SireneCsvReader(new ByteArrayInputStream(gzipped))) {
-            long previous = reader.bytesRead();
-            while (reader.next()) {
-                assertTrue(reader.bytesRead() >= previous);
-                previous = reader.bytesRead();
-            }
-            assertEquals(gzipped.length, reader.bytesRead());
-        }
-        try (SireneCsvReader reader = new SireneCsvReader(new ByteArrayInputStream(plain))) {
-            while (reader.next()) {
-                assertTrue(reader.bytesRead() <= plain.length);
-            }
-            assertEquals(plain.length, reader.bytesRead());
-        }
-    }
-
-    @Test
     void quotedFieldsMayHoldCommasAndDoubledQuotes() throws IOException {
         String row = ROW_48.replace("GOOGLE FRANCE", "\"DUPONT, MARTIN ET ASSOCIES\"")
                 .replace("DE LONDRES", "\"DU \"\"VIEUX\"\" PORT\"")
