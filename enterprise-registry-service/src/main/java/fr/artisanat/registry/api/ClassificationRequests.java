@@ -35,9 +35,4 @@ public final class ClassificationRequests {
     @Schema(name = "NewNote")
     public record Note(@NotBlank @Size(max = 200) String author, @NotBlank @Size(max = 4000) String text) {
     }
-
-    @Schema(name = "ImportFromPath")
-    public record ImportFromPath(
-            @NotBlank @Size(max = 1000) @Schema(description = "File in the service's import folder", examples = "StockEtablissement_utf8.csv.gz") String path) {
-    }
 }

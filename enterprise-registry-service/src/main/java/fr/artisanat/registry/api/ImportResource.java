@@ -13,7 +13,9 @@ import jakarta.persistence.EntityManager;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -46,6 +48,11 @@ import fr.artisanat.registry.importer.SireneImporter;
 @Tag(name = "Imports", description = "Imports of SIRENE StockEtablissement files (CSV, optionally gzip-compressed)")
 @Produces(MediaType.APPLICATION_JSON)
 public class ImportResource {
+
+    @Schema(name = "ImportFromPath")
+    public record ImportFromPath(
+            @NotBlank @Size(max = 1000) @Schema(description = "File in the service's import folder", examples = "StockEtablissement_utf8.csv.gz") String path) {
+    }
 
     @Inject
     SireneImporter importer;
@@ -80,7 +87,7 @@ public class ImportResource {
             description = "Starts an import of a file already in the service's import folder (for the national stock, "
                     + "too large to upload), and returns at once.")
     @APIResponse(responseCode = "202", description = "Started", content = @Content(schema = @Schema(implementation = ImportView.class)))
-    public Response fromPath(@Valid @NotNull ClassificationRequests.ImportFromPath request) {
+    public Response fromPath(@Valid @NotNull ImportFromPath request) {
         Path folder = Path.of(config.importer().directory()).toAbsolutePath().normalize();
         Path file = folder.resolve(request.path()).normalize();
         if (!file.startsWith(folder) || !Files.isRegularFile(file)) {

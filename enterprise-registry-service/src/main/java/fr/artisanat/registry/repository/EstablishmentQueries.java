@@ -52,7 +52,7 @@ public class EstablishmentQueries {
         filter(where, params, f.active(), "e.active = ?");
         filter(where, params, f.tag(), "e.siret in (select siret from classification where ? = any(tags))");
         int fetch = limit + 1; // one more than the page tells whether there is a next one
-        HitQuery hits = words.isEmpty() ? bySiret(where, params, cursor) : byWords(words, where, params, cursor, fetch);
+        HitQuery hits = words.isEmpty() ? inSiretOrder(where, params, cursor) : byWords(words, where, params, cursor, fetch);
         List<Object> all = new ArrayList<>(hits.params());
         all.add(fetch);
         String select = "with hits as (" + hits.sql() + " limit ?) " + EstablishmentView.SELECT
@@ -71,7 +71,7 @@ public class EstablishmentQueries {
     private record HitQuery(String sql, List<Object> params) {
     }
 
-    private static HitQuery bySiret(StringBuilder where, List<Object> params, String cursor) {
+    private static HitQuery inSiretOrder(StringBuilder where, List<Object> params, String cursor) {
         String[] after = decode(cursor, 1);
         List<Object> all = new ArrayList<>(params);
         if (after != null) {

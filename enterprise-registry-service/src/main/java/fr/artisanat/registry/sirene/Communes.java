@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.Random;
 import java.util.regex.Pattern;
 
+import fr.artisanat.platform.csv.Csv;
+
 /** The communes generated establishments are located in, with the label and a postal code as SIRENE shows them. */
 final class Communes {
 
@@ -49,9 +51,7 @@ final class Communes {
     /** Every commune member of an EPCI on 1 January 2020, in file order: INSEE code to name. */
     static Map<String, String> epci2020Communes() {
         Map<String, String> names = new LinkedHashMap<>();
-        for (Map<String, String> row : ReferenceFiles.read("epcicom2020.csv", "insee", "nom_membre")) {
-            names.put(row.get("insee"), row.get("nom_membre"));
-        }
+        Csv.readResource("reference/epcicom2020.csv", row -> names.put(row.get("insee"), row.get("nom_membre")));
         return names;
     }
 

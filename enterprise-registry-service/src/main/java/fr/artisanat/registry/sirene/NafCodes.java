@@ -1,5 +1,6 @@
 package fr.artisanat.registry.sirene;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -7,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+
+import fr.artisanat.platform.csv.Csv;
 
 /**
  * The NAF rév. 2 codes generated rows draw from: craft codes by family (décret 98-247, whole or partial sub-classes)
@@ -42,16 +45,19 @@ final class NafCodes {
 
     static NafCodes load() {
         Map<String, String> craftFamilyByCode = new LinkedHashMap<>();
-        for (Map<String, String> row : ReferenceFiles.read("craft-activities-naf.csv", "naf_code", "craft_family",
-                "scope")) {
+        Csv.readResource("reference/craft-activities-naf.csv", row -> {
             // "part" sub-classes are only partly craft, but registered craft businesses do carry them.
             if ("all".equals(row.get("scope")) || "part".equals(row.get("scope"))) {
                 craftFamilyByCode.put(row.get("naf_code"), row.get("craft_family"));
             }
-        }
+        });
         Set<String> craftCodes = new HashSet<>(craftFamilyByCode.keySet());
-        List<String> nonCraftCodes = ReferenceFiles.read("naf-rev2.csv", "code").stream()
-                .map(row -> row.get("code")).filter(code -> !craftCodes.contains(code)).toList();
+        List<String> nonCraftCodes = new ArrayList<>();
+        Csv.readResource("reference/naf-rev2.csv", row -> {
+            if (!craftCodes.contains(row.get("code"))) {
+                nonCraftCodes.add(row.get("code"));
+            }
+        });
         return new NafCodes(craftFamilyByCode, nonCraftCodes);
     }
 

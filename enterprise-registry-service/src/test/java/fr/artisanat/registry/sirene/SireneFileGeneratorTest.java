@@ -25,6 +25,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import fr.artisanat.platform.csv.Csv;
+
 class SireneFileGeneratorTest {
 
     private static final String REAL_HEADER = "siren,nic,siret,statutDiffusionEtablissement,dateCreationEtablissement,"
@@ -75,8 +77,7 @@ class SireneFileGeneratorTest {
             }
         }
         craftFamilies = new HashMap<>();
-        ReferenceFiles.read("craft-activities-naf.csv", "naf_code", "craft_family")
-                .forEach(row -> craftFamilies.put(row.get("naf_code"), row.get("craft_family")));
+        Csv.readResource("reference/craft-activities-naf.csv", row -> craftFamilies.put(row.get("naf_code"), row.get("craft_family")));
     }
 
     @Test
