@@ -20,6 +20,25 @@ SUITE_MIN_JAVA=21
 log() { printf '\033[1;34m[suite]\033[0m %s\n' "$*" >&2; }
 die() { printf '\033[1;31m[suite] error:\033[0m %s\n' "$*" >&2; exit 1; }
 
+# The step under way and its log: when a command fails, set -e alone would end the script without a word, so the
+# ERR trap names the step, the command and the log to read, and the script exits with the command's status.
+SUITE_STEP=""
+SUITE_STEP_LOG=""
+step() { SUITE_STEP=$1; SUITE_STEP_LOG=${2:-}; log "$1"; }
+report_failure() {
+  local status=$1 command=$2
+  [ "$BASH_SUBSHELL" = 0 ] || return 0 # once, at the top: a failed $(…) is reported by the command that used it
+  printf '\033[1;31m[suite] error:\033[0m %s failed (exit %s) at: %s\n' "${SUITE_STEP:-./suite}" "$status" "$command" >&2
+  [ -z "$SUITE_STEP_LOG" ] || show_log_tail "$SUITE_STEP_LOG"
+}
+show_log_tail() {
+  [ -f "$1" ] || return 0
+  printf '\033[1;31m[suite]\033[0m last lines of %s:\n' "$1" >&2
+  tail -n 15 "$1" | sed 's/^/    /' >&2
+}
+set -E
+trap 'report_failure $? "$BASH_COMMAND"' ERR
+
 # Ports and folders of one instance ("run", "test" or "bench", for ./suite run, test and benchmark).
 use_instance() {
   SUITE_INSTANCE=$1

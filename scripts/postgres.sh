@@ -12,10 +12,10 @@ pg_as_owner() {
 pg_install() {
   local home="$SUITE_DIST/postgres-$SUITE_POSTGRES_VERSION" bundle
   [ -x "$home/bin/postgres" ] && return 0
-  bundle=$(ls "$SUITE_DIST/postgres-$SUITE_POSTGRES_VERSION-bundle"/postgres-linux-*.txz 2>/dev/null | head -1)
+  bundle=$(ls "$SUITE_DIST/postgres-$SUITE_POSTGRES_VERSION-bundle"/postgres-linux-*.txz 2>/dev/null | head -1 || true)
   [ -n "$bundle" ] || die "PostgreSQL bundle missing in $SUITE_DIST (infra fetch failed?)"
   mkdir -p "$home"
-  tar -xJf "$bundle" -C "$home"
+  tar -xJf "$bundle" -C "$home" || die "could not unpack $bundle into $home"
   chmod -R a+rX "$home"
   if [ "$(id -u)" = 0 ] && ! runuser -u nobody -- test -x "$home/bin/postgres"; then
     die "user 'nobody' cannot reach $home: set SUITE_HOME to a folder every user can traverse (e.g. /var/tmp/partnerships-suite)"

@@ -14,19 +14,27 @@ services_start() {
       >"$SUITE_LOGS/$name.log" 2>&1 </dev/null &
     SUITE_SERVICE_PIDS+=($!)
   done
+  local i=0
   for entry in $SUITE_SERVICES; do
     IFS=: read -r name port _ <<<"$entry"
-    services_wait_ready "$name" "$port"
+    services_wait_ready "$name" "$port" "${SUITE_SERVICE_PIDS[$i]}"
+    i=$((i + 1))
   done
 }
 
 services_wait_ready() {
-  local name=$1 port=$2 i
+  local name=$1 port=$2 pid=$3 i
   for ((i = 0; i < 480; i++)); do
     curl -fs "http://127.0.0.1:$port/q/health/ready" >/dev/null 2>&1 && { log "$name is ready"; return 0; }
+    kill -0 "$pid" 2>/dev/null || service_failed "$name" "exited during start-up"
     sleep 0.25
   done
-  die "$name was not ready within 120s, see $SUITE_LOGS/$name.log"
+  service_failed "$name" "was not ready within 120s"
+}
+
+service_failed() {
+  show_log_tail "$SUITE_LOGS/$1.log"
+  die "$1 $2, see $SUITE_LOGS/$1.log"
 }
 
 services_stop() {

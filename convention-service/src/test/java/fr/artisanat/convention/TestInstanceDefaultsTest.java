@@ -1,0 +1,6 @@
+package fr.artisanat.convention;
+
+import fr.artisanat.platform.testing.TestInstanceDefaults;
+
+class TestInstanceDefaultsTest extends TestInstanceDefaults {
+}
