@@ -7,10 +7,13 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+
+import fr.artisanat.platform.testing.TopicReader;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 
-/** Calls to the registry API shared by the tests. */
+/** Calls to the registry API and reads of its topic shared by the tests. */
 public final class Registry {
 
     private Registry() {
@@ -30,5 +33,17 @@ public final class Registry {
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200))
                 .until(() -> !"RUNNING".equals(given().get("/v1/imports/" + id).then().extract().path("status")));
         return given().get("/v1/imports/" + id).then().statusCode(200).extract().jsonPath();
+    }
+
+    /** Waits for the expected events of one establishment (the relay publishes within a second), then reads a little
+     * longer so that any extra event would be seen too. */
+    public static List<ConsumerRecord<String, String>> events(String siret, int expected) {
+        TopicReader.awaitMatching("establishments", r -> siret.equals(r.key()), expected, Duration.ofSeconds(30));
+        return TopicReader.allMatching("establishments", r -> siret.equals(r.key()), Duration.ofSeconds(2));
+    }
+
+    /** The CloudEvents types of the records, in order. */
+    public static List<String> types(List<ConsumerRecord<String, String>> records) {
+        return records.stream().map(r -> TopicReader.header(r, "ce_type")).toList();
     }
 }

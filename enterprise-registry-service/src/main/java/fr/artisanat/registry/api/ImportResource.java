@@ -77,7 +77,14 @@ public class ImportResource {
         Path folder = Files.createDirectories(Path.of(config.importer().directory(), "uploads"));
         Path copy = Files.move(file.uploadedFile(), folder.resolve(UUID.randomUUID() + "-" + safeName(file.fileName())),
                 StandardCopyOption.REPLACE_EXISTING);
-        UUID id = importer.start("upload:" + file.fileName(), () -> new DeleteOnClose(copy));
+        UUID id;
+        try {
+            id = importer.start("upload:" + file.fileName(), () -> new DeleteOnClose(copy));
+        } catch (RuntimeException notStarted) {
+            // refused (another import is running) or failed: no job will read the copy, nor delete it
+            Files.deleteIfExists(copy);
+            throw notStarted;
+        }
         return accepted(id);
     }
 

@@ -8,7 +8,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import org.postgresql.PGConnection;
@@ -34,19 +36,33 @@ final class ImportBatch {
                 postal_code varchar(5), commune varchar(5), commune_name varchar(200), naf_code varchar(6),
                 naf_nomenclature varchar(10), nafa_code varchar(6), craft_family varchar(20), employee_band varchar(2),
                 band_year integer, created_on date, closed_on date, head_office boolean, employer boolean,
-                active boolean, row_hash bigint, search_words text[], event_data text) on commit delete rows""";
+                active boolean, row_hash bigint, search_words text[], event_data text, line_number bigint)
+                on commit delete rows""";
 
     /**
-     * The last row of a SIRET in a file wins (DISTINCT ON), so one batch never upserts a SIRET twice. The event data
-     * comes serialized from Java (EstablishmentEventData, without its closing brace's last members): the database
-     * only appends what it alone knows, the version and an existing classification, and the previous commune of a
-     * relocation. Building JSON per row in SQL cost more than everything else the statement does.
+     * The last row of a SIRET in a batch wins (DISTINCT ON, by line number), so one batch never upserts a SIRET twice;
+     * later batches merge after it, so the last row of the file wins. The event data comes serialized from Java
+     * (EstablishmentEventData, without its closing brace's last members): the database only appends what it alone
+     * knows, the version and an existing classification, and the previous commune of a relocation. Building JSON per
+     * row in SQL cost more than everything else the statement does.
+     * <p>
+     * An establishment that becomes protected (diffusion O → P) takes its words out of the dictionary, unless another
+     * establishment holds them: no word of a withdrawn name is left to match. The statement sees the rows as they were
+     * before it, so {@code withdrawn} reads the old words.
      */
     private static final String MERGE = """
             with incoming as (
-                select distinct on (siret) * from import_staging order by siret
+                select distinct on (siret) * from import_staging order by siret, line_number desc
             ), words as (
                 insert into search_word select distinct unnest(search_words) from incoming on conflict do nothing
+            ), withdrawn as (
+                select e.siret, unnest(e.search_words) as word from incoming i join establishment e using (siret)
+                where e.diffusion = 'O' and i.diffusion <> 'O'
+            ), forgotten_words as (
+                delete from search_word s using withdrawn w where s.word = w.word
+                    and w.word not in (select unnest(search_words) from incoming where search_words is not null)
+                    and not exists (select 1 from establishment e where e.search_words @> array[w.word]
+                        and e.siret not in (select siret from withdrawn))
             ), previous as materialized (
                 select e.siret, e.commune, e.active from incoming i join establishment e using (siret)
             ), merged as (
@@ -119,6 +135,8 @@ final class ImportBatch {
         private final ObjectMapper json;
         private final StringBuilder copy = new StringBuilder();
         private final List<Rejection> rejected = new ArrayList<>();
+        /** The establishments of the batch: a SIRET repeated in it is merged once. */
+        private final Set<String> sirets = new HashSet<>();
         private int staged;
         private long readSoFar;
         private long keptSoFar;
@@ -128,13 +146,15 @@ final class ImportBatch {
             this.json = json;
         }
 
-        void stage(StagedRow row) throws JsonProcessingException {
+        void stage(StagedRow row, long line) throws JsonProcessingException {
             List<Object> values = row.values();
             values.add(row.hash());
             values.add(row.searchWords());
             values.add(json.writeValueAsString(row.eventData()));
+            values.add(line);
             copy.append(Csv.record(values));
             staged++;
+            sirets.add(row.siret());
         }
 
         void reject(long line, String siret, String reason) {
@@ -189,7 +209,7 @@ final class ImportBatch {
                     counts.add(rs.getString(1), rs.getLong(2));
                     changed += rs.getLong(2);
                 }
-                counts.unchanged += rows.staged - changed;
+                counts.unchanged += rows.sirets.size() - changed;
             }
         }
     }

@@ -7,12 +7,13 @@ import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.Set;
 
+import fr.artisanat.registry.sirene.CommuneCode;
 import fr.artisanat.registry.sirene.SireneCsvReader;
 import fr.artisanat.registry.sirene.Siret;
 
 /**
  * Decides what happens to one SIRENE row: rejected (invalid SIRET or unusable values, with the reason), skipped
- * (outside the tracked territories, or not a craft activity), or staged.
+ * (not a craft activity, or outside the tracked territories), or staged.
  */
 final class RowMapper {
 
@@ -59,15 +60,22 @@ final class RowMapper {
         if (!siret.equals(r.get(SIREN) + r.get(NIC))) {
             return new Rejected(siret, "SIRET does not match siren + nic");
         }
-        String commune = r.get(CODE_COMMUNE);
-        if (commune == null || !trackedCommunes.contains(commune)) {
-            return SKIPPED;
-        }
         String naf = r.get(ACTIVITE_PRINCIPALE);
         String nomenclature = r.get(NOMENCLATURE_ACTIVITE);
         String nafa = r.get(ACTIVITE_RM);
         String family = craftFamily(naf, nomenclature, nafa);
         if (family == null) {
+            return SKIPPED;
+        }
+        String commune = r.get(CODE_COMMUNE);
+        if (commune == null && r.get(CODE_PAYS_ETRANGER) != null) {
+            return SKIPPED; // abroad: in no territory
+        }
+        // before the territory filter: a craft row must not be lost silently because its commune cannot be read
+        if (!CommuneCode.isValid(commune)) {
+            return new Rejected(siret, "unusable codeCommuneEtablissement " + commune);
+        }
+        if (!trackedCommunes.contains(commune)) {
             return SKIPPED;
         }
         return stage(r, siret, commune, naf, nomenclature, nafa, family);

@@ -36,7 +36,8 @@ import io.quarkus.runtime.StartupEvent;
 
 /**
  * Runs SIRENE imports as background jobs: one line at a time from the stream, a batch merged per transaction,
- * progress and final report in {@code import_job}, rejected lines in {@code import_rejection}. One job at a time.
+ * progress and final report in {@code import_job}, rejected lines in {@code import_rejection}. One job at a time
+ * across all instances, guarded by the import lock (see {@link #lockImports}).
  */
 @ApplicationScoped
 public class SireneImporter {
@@ -60,57 +61,152 @@ public class SireneImporter {
 
     /** Starts an import of what {@code open} returns in the background; the job opens and closes the stream. */
     public UUID start(String source, Callable<InputStream> open) {
-        UUID id = createJob(source);
+        Job job = createJob(source);
         String requestId = RequestIds.current();
-        executor.runAsync(() -> run(id, source, open, requestId));
-        return id;
+        executor.runAsync(() -> run(job, source, open, requestId));
+        return job.id();
     }
 
     /** Runs an import in the calling thread (demo data, benchmark) and returns its id once finished. */
     public UUID runNow(String source, Callable<InputStream> open) {
-        UUID id = createJob(source);
-        run(id, source, open, RequestIds.current());
-        return id;
+        Job job = createJob(source);
+        run(job, source, open, RequestIds.current());
+        return job.id();
     }
 
-    private UUID createJob(String source) {
-        UUID id = UUID.randomUUID();
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement insert = connection.prepareStatement("""
-                        insert into import_job (id, source, status, started_at)
-                        select ?, ?, 'RUNNING', now() where not exists (select 1 from import_job where status = 'RUNNING')""")) {
-            insert.setObject(1, id);
-            insert.setString(2, source);
-            if (insert.executeUpdate() == 0) {
+    /**
+     * Takes the import lock (409 while a live instance holds it), fails the jobs that an instance which died left
+     * RUNNING, and records the new job. The lock stays with the job's connection until the job has finished.
+     */
+    private Job createJob(String source) {
+        Connection connection;
+        try {
+            connection = dataSource.getConnection();
+            if (!lockImports(connection)) {
+                connection.close();
                 throw ApiException.conflict("import-running", "Another import is running; wait for it to finish");
             }
         } catch (SQLException e) {
-            if ("23505".equals(e.getSQLState())) {
-                throw ApiException.conflict("import-running", "Another import is running; wait for it to finish");
-            }
             throw new IllegalStateException(e);
         }
-        return id;
-    }
-
-    /** A job still RUNNING at start-up was cut short by a stop: it will never finish. */
-    void markInterrupted(@Observes StartupEvent startup) throws SQLException {
-        try (Connection connection = dataSource.getConnection(); Statement update = connection.createStatement()) {
-            update.executeUpdate("update import_job set status = 'FAILED', finished_at = now(),"
-                    + " error = 'interrupted: the service stopped during the import' where status = 'RUNNING'");
+        Job job = new Job(UUID.randomUUID(), connection);
+        try (PreparedStatement insert = connection.prepareStatement(
+                "insert into import_job (id, source, status, started_at) values (?, ?, 'RUNNING', now())")) {
+            failInterrupted(connection);
+            insert.setObject(1, job.id());
+            insert.setString(2, source);
+            insert.executeUpdate();
+            return job;
+        } catch (SQLException | RuntimeException e) {
+            job.release();
+            throw e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e);
         }
     }
 
-    void run(UUID jobId, String source, Callable<InputStream> open, String requestId) {
+    /**
+     * Another instance may be running an import while this one starts (replicas): only a job that no live instance
+     * runs, the import lock being free, was cut short by a stop and will never finish.
+     */
+    void markInterrupted(@Observes StartupEvent startup) throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            if (!lockImports(connection)) {
+                LOG.info("An import is running on another instance: left to it");
+                return;
+            }
+            try {
+                failInterrupted(connection);
+            } finally {
+                unlockImports(connection);
+            }
+        }
+    }
+
+    /** With the import lock held, so that a job still RUNNING is one whose instance stopped. */
+    private static void failInterrupted(Connection connection) throws SQLException {
+        try (Statement update = connection.createStatement()) {
+            int failed = update.executeUpdate("update import_job set status = 'FAILED', finished_at = now(),"
+                    + " error = 'interrupted: the instance running it stopped during the import' where status = 'RUNNING'");
+            if (failed > 0) {
+                LOG.warnf("%d import(s) left RUNNING by a stopped instance marked FAILED", failed);
+            }
+        }
+    }
+
+    /**
+     * The import lock: a PostgreSQL session advisory lock, held by the connection of the instance running an import.
+     * PostgreSQL releases it when that session ends, however the instance stops (even killed), so whoever can take it
+     * knows that no import is running anywhere. Named for this service: locks are shared by the whole database.
+     */
+    private static boolean lockImports(Connection connection) throws SQLException {
+        return advisoryLock(connection, "pg_try_advisory_lock");
+    }
+
+    private static void unlockImports(Connection connection) throws SQLException {
+        advisoryLock(connection, "pg_advisory_unlock");
+    }
+
+    private static boolean advisoryLock(Connection connection, String function) throws SQLException {
+        try (Statement statement = connection.createStatement();
+                ResultSet rs = statement.executeQuery(
+                        "select " + function + "(hashtextextended('enterprise-registry-service:sirene-import', 0))")) {
+            rs.next();
+            return rs.getBoolean(1);
+        }
+    }
+
+    /** A job this instance runs, and the connection that holds the import lock for it and merges its batches. */
+    private record Job(UUID id, Connection connection) {
+
+        /** Ends what a failed batch left open, so that the job's report can be written. */
+        void rollback() {
+            try {
+                if (!connection.getAutoCommit()) {
+                    connection.rollback();
+                    connection.setAutoCommit(true);
+                }
+            } catch (SQLException e) {
+                LOG.debugf(e, "Could not roll back import %s", id);
+            }
+        }
+
+        /** Releases the import lock, once the job's report is written, and gives the connection back to the pool. */
+        void release() {
+            rollback();
+            try (connection) {
+                unlockImports(connection);
+            } catch (SQLException e) {
+                // a connection that cannot run a statement has lost its session, and the lock with it
+                LOG.warnf(e, "Could not release the import lock of %s", id);
+            }
+        }
+    }
+
+    void run(Job job, String source, Callable<InputStream> open, String requestId) {
         ImportCounts counts = new ImportCounts(); // written by the pipeline's writer, read once it is closed
         long started = System.nanoTime();
+        try {
+            String error = read(job, source, open, requestId, counts);
+            finish(job, counts, error);
+            if (error == null) {
+                double seconds = (System.nanoTime() - started) / 1e9;
+                LOG.infof("Import %s of %s done in %.1f s (%.0f rows/s): %d rows read, %d kept, %d inserted, %d updated, %d closed, %d rejected",
+                        job.id(), source, seconds, counts.read / seconds, counts.read, counts.kept, counts.inserted,
+                        counts.updated, counts.closed, counts.rejected);
+            }
+        } finally {
+            job.release();
+        }
+    }
+
+    /** Reads the file and merges it batch by batch; returns why it failed, or null. */
+    private String read(Job job, String source, Callable<InputStream> open, String requestId, ImportCounts counts) {
+        Connection connection = job.connection();
         try (InputStream in = open.call();
                 SireneCsvReader reader = new SireneCsvReader(in);
-                Connection connection = dataSource.getConnection();
                 ImportPipeline pipeline = new ImportPipeline()) {
             connection.setAutoCommit(false);
             RowMapper mapper = mapper(connection);
-            ImportBatch batch = new ImportBatch(connection, jobId, outbox.source(), requestId);
+            ImportBatch batch = new ImportBatch(connection, job.id(), outbox.source(), requestId);
             ImportBatch.Rows rows = new ImportBatch.Rows(json);
             long read = 0;
             long kept = 0;
@@ -120,7 +216,7 @@ public class SireneImporter {
                 switch (mapper.map(reader)) {
                     case RowMapper.Staged staged -> {
                         kept++;
-                        rows.stage(staged.row());
+                        rows.stage(staged.row(), reader.lineNumber());
                     }
                     case RowMapper.Rejected rejection -> {
                         rejected++;
@@ -131,26 +227,20 @@ public class SireneImporter {
                 }
                 if (rows.staged() >= config.importer().batchSize()) {
                     rows.soFar(read, kept, rejected);
-                    pipeline.submit(merge(connection, batch, rows, jobId, counts));
+                    pipeline.submit(merge(connection, batch, rows, job.id(), counts));
                     rows = new ImportBatch.Rows(json);
                 }
             }
             rows.soFar(read, kept, rejected);
-            pipeline.submit(merge(connection, batch, rows, jobId, counts));
+            pipeline.submit(merge(connection, batch, rows, job.id(), counts));
             pipeline.await();
+            return null;
         } catch (SireneFormatException e) {
-            finish(jobId, counts, "FAILED", e.getMessage());
-            return;
+            return e.getMessage();
         } catch (Exception e) {
-            LOG.errorf(e, "Import %s of %s failed after %d rows", jobId, source, counts.read);
-            finish(jobId, counts, "FAILED", e.toString());
-            return;
+            LOG.errorf(e, "Import %s of %s failed after %d rows", job.id(), source, counts.read);
+            return e.toString();
         }
-        finish(jobId, counts, "SUCCEEDED", null);
-        double seconds = (System.nanoTime() - started) / 1e9;
-        LOG.infof("Import %s of %s done in %.1f s (%.0f rows/s): %d rows read, %d kept, %d inserted, %d updated, %d closed, %d rejected",
-                jobId, source, seconds, counts.read / seconds, counts.read, counts.kept, counts.inserted, counts.updated,
-                counts.closed, counts.rejected);
     }
 
     /** The writer's work for one batch: merge it, record the progress, commit. */
@@ -164,11 +254,13 @@ public class SireneImporter {
         };
     }
 
-    private void finish(UUID jobId, ImportCounts counts, String status, String error) {
+    /** Records the report, before the job lets go of the import lock: a job is never seen RUNNING without it. */
+    private void finish(Job job, ImportCounts counts, String error) {
+        job.rollback();
         try (Connection connection = dataSource.getConnection()) {
-            progress(connection, jobId, counts, status, error);
+            progress(connection, job.id(), counts, error == null ? "SUCCEEDED" : "FAILED", error);
         } catch (SQLException e) {
-            LOG.errorf(e, "Could not record the end of import %s", jobId);
+            LOG.errorf(e, "Could not record the end of import %s", job.id());
         }
     }
 

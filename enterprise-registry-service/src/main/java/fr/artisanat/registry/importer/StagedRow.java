@@ -45,7 +45,7 @@ record StagedRow(String siret, String siren, String nic, String diffusion, Strin
         }
         return new EstablishmentEventData(siret, siren, diffusion, name, tradeNames,
                 new EstablishmentEventData.Address(streetNumber, streetType, streetName, addressExtra, postalCode, communeName),
-                commune, nafCode, nafNomenclature, nafaCode, craftFamily, employeeBand, bandYear, createdOn, closedOn,
+                null, commune, nafCode, nafNomenclature, nafaCode, craftFamily, employeeBand, bandYear, createdOn, closedOn,
                 headOffice, employer, active, null, null);
     }
 

@@ -6,8 +6,8 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 import javax.sql.DataSource;
@@ -25,7 +25,8 @@ import io.quarkus.runtime.StartupEvent;
 
 /**
  * Loads the reference files copied from shared/data (NAF rév. 2, craft activities of décret 98-247, employee bands,
- * métiers d'art domains) and one territory per EPCI of 1 January 2020, when the database has none.
+ * métiers d'art domains) and one territory per EPCI of 1 January 2020, when the database has none; then, at every
+ * start-up, tracks the EPCIs that {@code registry.tracked-epcis} lists, and only those.
  */
 @ApplicationScoped
 public class ReferenceDataLoader {
@@ -44,18 +45,43 @@ public class ReferenceDataLoader {
         }
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
+            boolean loaded;
             try (var check = connection.createStatement(); var rs = check.executeQuery("select exists (select 1 from naf_code)")) {
                 rs.next();
-                if (rs.getBoolean(1)) {
-                    return;
+                loaded = rs.getBoolean(1);
+            }
+            if (!loaded) {
+                loadNaf(connection);
+                loadBands(connection);
+                loadDomains(connection);
+                int territories = loadEpcis(connection);
+                LOG.infof("Reference data loaded: NAF codes, employee bands, métiers d'art domains, %d EPCI territories", territories);
+            }
+            trackConfiguredEpcis(connection, config.trackedEpcis());
+            connection.commit();
+        }
+    }
+
+    /** The configuration decides which EPCIs are tracked, also when it changed since the territories were loaded. */
+    private static void trackConfiguredEpcis(Connection connection, List<String> sirens) throws SQLException {
+        String[] tracked = sirens.toArray(String[]::new);
+        try (PreparedStatement update = connection.prepareStatement("""
+                update territory set tracked = not tracked, version = version + 1
+                where kind = 'EPCI' and tracked <> (siren = any(?))""")) {
+            update.setArray(1, connection.createArrayOf("text", tracked));
+            int changed = update.executeUpdate();
+            if (changed > 0) {
+                LOG.infof("registry.tracked-epcis %s: %d EPCI territories tracked or untracked", sirens, changed);
+            }
+        }
+        try (PreparedStatement unknown = connection.prepareStatement("""
+                select s from unnest(?::text[]) s where not exists (select 1 from territory where kind = 'EPCI' and siren = s)""")) {
+            unknown.setArray(1, connection.createArrayOf("text", tracked));
+            try (var rs = unknown.executeQuery()) {
+                while (rs.next()) {
+                    LOG.warnf("registry.tracked-epcis lists %s, which is no EPCI of 2020: nothing tracked for it", rs.getString(1));
                 }
             }
-            loadNaf(connection);
-            loadBands(connection);
-            loadDomains(connection);
-            int territories = loadEpcis(connection, Set.copyOf(config.trackedEpcis()));
-            connection.commit();
-            LOG.infof("Reference data loaded: NAF codes, employee bands, métiers d'art domains, %d EPCI territories", territories);
         }
     }
 
@@ -88,19 +114,19 @@ public class ReferenceDataLoader {
         }
     }
 
-    private static int loadEpcis(Connection connection, Set<String> tracked) throws SQLException {
+    /** Untracked: {@link #trackConfiguredEpcis} tracks the configured ones. */
+    private static int loadEpcis(Connection connection) throws SQLException {
         Map<String, UUID> ids = new LinkedHashMap<>();
         Timestamp now = Timestamp.from(Instant.now());
         try (PreparedStatement territory = connection.prepareStatement("""
-                insert into territory (id, code, name, kind, siren, tracked, created_at) values (?::uuid, ?, ?, 'EPCI', ?, ?::boolean, ?)""");
+                insert into territory (id, code, name, kind, siren, tracked, created_at) values (?::uuid, ?, ?, 'EPCI', ?, false, ?)""");
                 PreparedStatement commune = connection.prepareStatement(
                         "insert into territory_commune (territory_id, insee_code, commune_name) values (?::uuid, ?, ?)")) {
             Csv.readResource("reference/epcicom2020.csv", row -> {
                 String siren = row.get("siren");
                 UUID id = ids.computeIfAbsent(siren, s -> {
                     UUID created = UUID.randomUUID();
-                    batch(territory, created.toString(), "epci-" + s, row.get("raison_sociale"), s,
-                            String.valueOf(tracked.contains(s)), now);
+                    batch(territory, created.toString(), "epci-" + s, row.get("raison_sociale"), s, now);
                     return created;
                 });
                 batch(commune, id.toString(), row.get("insee"), row.get("nom_membre"));

@@ -6,14 +6,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
-import java.util.regex.Pattern;
 
 import fr.artisanat.platform.csv.Csv;
 
 /** The communes generated establishments are located in, with the label and a postal code as SIRENE shows them. */
 final class Communes {
-
-    private static final Pattern INSEE_CODE = Pattern.compile("\\d[\\dAB]\\d{3}");
 
     private final String[] codes;
     private final String[] labels;
@@ -24,7 +21,7 @@ final class Communes {
         labels = new String[codes.length];
         postalCodes = new String[codes.length];
         for (int i = 0; i < codes.length; i++) {
-            if (!INSEE_CODE.matcher(codes[i]).matches()) {
+            if (!CommuneCode.isValid(codes[i])) {
                 throw new IllegalArgumentException("Not an INSEE commune code: " + codes[i]);
             }
             String name = names.get(codes[i]);

@@ -24,6 +24,7 @@ public final class SireneColumns {
     public static final String CODE_POSTAL = "codePostalEtablissement";
     public static final String LIBELLE_COMMUNE = "libelleCommuneEtablissement";
     public static final String CODE_COMMUNE = "codeCommuneEtablissement";
+    public static final String CODE_PAYS_ETRANGER = "codePaysEtrangerEtablissement";
     public static final String DATE_DEBUT = "dateDebut";
     public static final String ETAT_ADMINISTRATIF = "etatAdministratifEtablissement";
     public static final String ENSEIGNE_1 = "enseigne1Etablissement";
@@ -47,7 +48,7 @@ public final class SireneColumns {
             DATE_DERNIER_TRAITEMENT, SIEGE, NOMBRE_PERIODES, COMPLEMENT_ADRESSE, NUMERO_VOIE, INDICE_REPETITION,
             TYPE_VOIE, LIBELLE_VOIE, CODE_POSTAL, LIBELLE_COMMUNE, "libelleCommuneEtrangerEtablissement",
             "distributionSpecialeEtablissement", CODE_COMMUNE, "codeCedexEtablissement", "libelleCedexEtablissement",
-            "codePaysEtrangerEtablissement", "libellePaysEtrangerEtablissement", "complementAdresse2Etablissement",
+            CODE_PAYS_ETRANGER, "libellePaysEtrangerEtablissement", "complementAdresse2Etablissement",
             "numeroVoie2Etablissement", "indiceRepetition2Etablissement", "typeVoie2Etablissement",
             "libelleVoie2Etablissement", "codePostal2Etablissement", "libelleCommune2Etablissement",
             "libelleCommuneEtranger2Etablissement", "distributionSpeciale2Etablissement", "codeCommune2Etablissement",

@@ -10,20 +10,29 @@ import fr.artisanat.registry.api.EstablishmentView;
 /**
  * The {@code establishment} object of every event of the {@code establishments} topic, written by the import and by
  * the service alike: the one definition of what the events carry, and of their privacy rule (name, trade names and
- * address only for diffusion O; the constructor drops them otherwise). Absent values are left out.
+ * address only for diffusion O; the constructor drops them otherwise and lists them in {@code withdrawnFields}, so
+ * that a consumer erases a copy it holds: an absent value is only unknown, a withdrawn one must not be kept). Absent
+ * values are left out. The version and classification come last: the import lets the database append them.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record EstablishmentEventData(String siret, String siren, String diffusion, String name, List<String> tradeNames,
-        Address address, String commune, String nafCode, String nafNomenclature, String nafaCode, String craftFamily,
-        String employeeBand, Integer bandYear, LocalDate createdOn, LocalDate closedOn, boolean headOffice,
-        boolean employer, boolean active, Long version, Classification classification) {
+        Address address, List<String> withdrawnFields, String commune, String nafCode, String nafNomenclature,
+        String nafaCode, String craftFamily, String employeeBand, Integer bandYear, LocalDate createdOn,
+        LocalDate closedOn, boolean headOffice, boolean employer, boolean active, Long version,
+        Classification classification) {
 
+    /** The fields an establishment with diffusion P withholds, as named in this record. */
+    public static final List<String> PROTECTED_FIELDS = List.of("name", "tradeNames", "address");
+
+    /** {@code withdrawnFields} follows from the diffusion: whatever is passed for it is replaced. */
     public EstablishmentEventData {
-        if (!"O".equals(diffusion)) {
+        boolean diffusible = "O".equals(diffusion);
+        if (!diffusible) {
             name = null;
             tradeNames = null;
             address = null;
         }
+        withdrawnFields = diffusible ? null : PROTECTED_FIELDS;
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -44,7 +53,7 @@ public record EstablishmentEventData(String siret, String siren, String diffusio
         return new EstablishmentEventData(e.siret(), e.siren(), e.diffusion(), e.name(), e.tradeNames(),
                 a == null ? null : new Address(a.streetNumber(), a.streetType(), a.streetName(), a.extra(), a.postalCode(),
                         a.communeName()),
-                e.commune(), e.nafCode(), e.nafNomenclature(), e.nafaCode(), e.craftFamily(), e.employeeBand(),
+                null, e.commune(), e.nafCode(), e.nafNomenclature(), e.nafaCode(), e.craftFamily(), e.employeeBand(),
                 e.bandYear(), e.createdOn(), e.closedOn(), e.headOffice(), e.employer(), e.active(), e.version(),
                 c == null ? null : new Classification(c.metierArtDomain(), c.metierArtLabel(), c.developmentPotential(), c.tags()));
     }
