@@ -77,14 +77,17 @@ public final class Fixtures {
         return given().contentType(ContentType.JSON).body(body).post("/v1/conventions");
     }
 
+    public static Response sign(String conventionId, String signatoryId, LocalDate on) {
+        return given().contentType(ContentType.JSON).body(Map.of("signatoryId", signatoryId, "signedOn", on.toString()))
+                .post("/v1/conventions/" + conventionId + "/signatures");
+    }
+
     /** Every signatory signs on {@code on}; returns the last response. */
     public static Response signAll(String conventionId, LocalDate on) {
         List<String> signatories = given().get("/v1/conventions/" + conventionId).then().extract().path("signatories.id");
         Response last = null;
         for (String signatory : signatories) {
-            last = given().contentType(ContentType.JSON)
-                    .body(Map.of("signatoryId", signatory, "signedOn", on.toString()))
-                    .post("/v1/conventions/" + conventionId + "/signatures");
+            last = sign(conventionId, signatory, on);
             last.then().statusCode(200);
         }
         return last;

@@ -98,7 +98,9 @@ public class AuthorityResource {
     @Idempotent
     @Operation(operationId = "recordSuccession", summary = "Record a succession",
             description = "The authority is succeeded from effectiveDate (e.g. merged into a métropole). Its conventions "
-                    + "still running on that date pass to the successor, with their history kept.")
+                    + "still running on that date pass to the successor, with their history kept; their signatories still "
+                    + "show the authority they signed for. A succession that would make an authority its own successor, "
+                    + "directly or through others, is refused (409).")
     @APIResponse(responseCode = "200", description = "Recorded", content = @Content(schema = @Schema(implementation = AuthorityView.class)))
     public Response succession(@PathParam("id") UUID id, @HeaderParam("Idempotency-Key") String idempotencyKey,
             @Valid @NotNull AuthorityRequests.Succession request) {

@@ -193,10 +193,12 @@ public class ConventionResource {
     @Path("{id}/history")
     @Operation(operationId = "getConventionHistory", summary = "Read the history",
             description = "Everything that happened to the convention, in the order it took effect: drafting, signatures, "
-                    + "activation, amendments, transfers between authorities, expiry or termination.")
+                    + "activation, amendments, transfers between authorities, expiry or termination. Drafting entries "
+                    + "are dated the day they were recorded and come before the signatures, even for a convention "
+                    + "entered after it was signed.")
     @APIResponse(responseCode = "200", description = "History", content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = HistoryView.class)))
     public List<HistoryView> history(@PathParam("id") UUID id) {
-        return service.get(id).history.stream().map(HistoryView::of).toList();
+        return service.get(id).chronology().stream().map(HistoryView::of).toList();
     }
 
     /** OpenAPI shape of one page of conventions. */

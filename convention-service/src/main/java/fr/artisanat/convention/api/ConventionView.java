@@ -56,7 +56,10 @@ public record ConventionView(
 
     @Schema(name = "Signatory")
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record SignatoryView(UUID id, UUID partnerId, String fullName, String role, LocalDate signedOn) {
+    public record SignatoryView(UUID id,
+            @Schema(description = "The partner signed for; after a transfer, still the former authority") UUID partnerId,
+            @Schema(examples = "CA du Pays d'Aubagne et de l'Etoile") String partnerName,
+            String fullName, String role, LocalDate signedOn) {
     }
 
     @Schema(name = "FundingCommitment")
@@ -72,7 +75,8 @@ public record ConventionView(
     public static ConventionView of(Convention c) {
         return new ConventionView(c.id, c.reference, c.kind, c.title, c.status,
                 c.parties.stream().map(ConventionView::party).toList(),
-                c.signatories.stream().map(s -> new SignatoryView(s.id, s.party.partnerId, s.fullName, s.role, s.signedOn)).toList(),
+                c.signatories.stream().map(s -> new SignatoryView(s.id, s.partnerId, s.partnerName, s.fullName, s.role,
+                        s.signedOn)).toList(),
                 c.signatureDate, c.startDate, c.endDate,
                 List.copyOf(c.themes), List.copyOf(c.challenges),
                 c.fundingCommitments.stream().map(f -> new Funding(f.payer.partnerId, f.beneficiary.partnerId, f.purpose,

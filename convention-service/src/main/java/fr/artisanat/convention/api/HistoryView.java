@@ -13,7 +13,8 @@ import fr.artisanat.convention.domain.HistoryType;
 
 @Schema(name = "HistoryEntry")
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record HistoryView(HistoryType type, @Schema(description = "Day it took effect") LocalDate occurredOn,
+public record HistoryView(HistoryType type,
+        @Schema(description = "Day it took effect; for CREATED and UPDATED, the day it was recorded") LocalDate occurredOn,
         Instant recordedAt, String description, UUID fromAuthorityId, UUID toAuthorityId) {
 
     public static HistoryView of(HistoryEntry h) {

@@ -75,6 +75,12 @@ public class Authority {
         if (validFrom != null && !effectiveDate.isAfter(validFrom)) {
             throw ApiException.invalidField("effectiveDate", "must be after the authority's creation on " + validFrom);
         }
+        for (Authority later = next.successor; later != null; later = later.successor) {
+            if (later.id.equals(id)) {
+                throw ApiException.conflict("succession-cycle", next.name + " already passes to " + name
+                        + " (directly or through its successors): this succession would form a cycle");
+            }
+        }
         successor = next;
         validTo = effectiveDate.minusDays(1);
     }

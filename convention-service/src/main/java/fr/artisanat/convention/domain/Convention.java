@@ -4,7 +4,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -112,8 +114,9 @@ public class Convention {
     @OrderBy("number")
     public List<Amendment> amendments = new ArrayList<>();
 
+    /** In the order recorded; {@link #chronology()} gives the order things happened. */
     @OneToMany(mappedBy = "convention", cascade = CascadeType.ALL, orphanRemoval = true)
-    @OrderBy("occurredOn, recordedAt")
+    @OrderBy("position")
     public List<HistoryEntry> history = new ArrayList<>();
 
     @Version
@@ -149,7 +152,7 @@ public class Convention {
         }
         signatory.signedOn = signedOn;
         record(HistoryType.SIGNATURE_RECORDED, signedOn, signatory.fullName + " (" + signatory.role + ", "
-                + signatory.party.partnerName + ") signed");
+                + signatory.partnerName + ") signed");
         if (signatories.stream().anyMatch(s -> s.signedOn == null)) {
             return false;
         }
@@ -181,7 +184,8 @@ public class Convention {
 
     /**
      * The party held by {@code from} passes to its successor on the succession date when the convention was signed
-     * and not yet over on that day, even if the succession is recorded later. Conventions over by then stay.
+     * and not yet over on that day, even if the succession is recorded later. Conventions over by then stay. The
+     * funding and data exchanges pass with the party; the signatures stay with the authority that gave them.
      */
     public Optional<ConventionParty> transferIfDue(Authority from, LocalDate today) {
         LocalDate on = from.successionDate();
@@ -192,7 +196,6 @@ public class Convention {
         Authority to = from.successor;
         if (party(to.id) != null) {
             parties.remove(party);
-            signatories.stream().filter(s -> s.party == party).forEach(s -> s.party = party(to.id));
             fundingCommitments.forEach(f -> {
                 f.payer = f.payer == party ? party(to.id) : f.payer;
                 f.beneficiary = f.beneficiary == party ? party(to.id) : f.beneficiary;
@@ -261,10 +264,28 @@ public class Convention {
         record(HistoryType.TERMINATED, effectiveDate, "Terminated: " + reason);
     }
 
+    /**
+     * The history in the order things happened: by the day each entry took effect, then in the order recorded. A
+     * drafting entry is dated the day it was recorded, which for a convention entered after the fact (signed in 2015,
+     * entered today) is later than the signatures; as nothing recorded after it can have happened before it, it is
+     * placed no later than the earliest day of what was recorded after it.
+     */
+    public List<HistoryEntry> chronology() {
+        Map<HistoryEntry, LocalDate> placedOn = new HashMap<>();
+        LocalDate earliestRecordedAfter = LocalDate.MAX;
+        for (HistoryEntry entry : history.reversed()) {
+            placedOn.put(entry, entry.type.isDrafting() && earliestRecordedAfter.isBefore(entry.occurredOn)
+                    ? earliestRecordedAfter : entry.occurredOn);
+            earliestRecordedAfter = entry.occurredOn.isBefore(earliestRecordedAfter) ? entry.occurredOn : earliestRecordedAfter;
+        }
+        return history.stream().sorted(Comparator.comparing(placedOn::get)).toList();
+    }
+
     public HistoryEntry record(HistoryType type, LocalDate occurredOn, String description) {
         HistoryEntry entry = new HistoryEntry();
         entry.id = UUID.randomUUID();
         entry.convention = this;
+        entry.position = history.size();
         entry.type = type;
         entry.occurredOn = occurredOn;
         entry.recordedAt = Instant.now();

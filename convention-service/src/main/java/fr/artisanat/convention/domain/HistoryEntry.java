@@ -26,7 +26,13 @@ public class HistoryEntry {
     @JoinColumn(name = "convention_id")
     public Convention convention;
 
-    /** The day it took effect (e.g. the start date for an activation), which may precede the day it was recorded. */
+    /** Recording order within the convention, from 0. */
+    public int position;
+
+    /**
+     * The day it took effect (e.g. the start date for an activation), which may precede the day it was recorded; for
+     * a drafting entry, the day it was recorded.
+     */
     @Column(name = "occurred_on", nullable = false)
     public LocalDate occurredOn;
 

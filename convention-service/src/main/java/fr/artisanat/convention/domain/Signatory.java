@@ -10,7 +10,10 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 
-/** A person who signs a convention for one of its parties. */
+/**
+ * A person who signs a convention for one of its partners. The signature stays with that partner: when an authority
+ * party passes to its successor, its signatories still show the authority they signed for.
+ */
 @Entity
 public class Signatory {
 
@@ -23,9 +26,11 @@ public class Signatory {
 
     public int position;
 
-    @ManyToOne(fetch = FetchType.LAZY, optional = false)
-    @JoinColumn(name = "party_id")
-    public ConventionParty party;
+    @Column(name = "partner_id", nullable = false)
+    public UUID partnerId;
+
+    @Column(name = "partner_name", nullable = false)
+    public String partnerName;
 
     @Column(name = "full_name", nullable = false)
     public String fullName;

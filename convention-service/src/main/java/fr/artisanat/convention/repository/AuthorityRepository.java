@@ -14,6 +14,15 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 @ApplicationScoped
 public class AuthorityRepository implements PanacheRepositoryBase<Authority, UUID> {
 
+    /**
+     * Makes the caller's transaction the only one recording a succession until it ends: a cycle can close through
+     * two authorities that two concurrent successions do not both touch, so row locks would not see it.
+     */
+    public void lockSuccessions() {
+        getEntityManager().createNativeQuery("select pg_advisory_xact_lock(hashtext('convention.authority-succession'))")
+                .getSingleResult();
+    }
+
     public Optional<Authority> findBySiren(String siren) {
         return find("siren", siren).firstResultOptional();
     }

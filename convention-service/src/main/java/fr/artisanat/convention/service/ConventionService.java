@@ -212,14 +212,15 @@ public class ConventionService {
             signatory.id = UUID.randomUUID();
             signatory.convention = c;
             signatory.position = i;
-            signatory.party = party;
+            signatory.partnerId = party.partnerId;
+            signatory.partnerName = party.partnerName;
             signatory.fullName = s.fullName();
             signatory.role = s.role();
             c.signatories.add(signatory);
         }
         var signing = new HashSet<UUID>();
-        c.signatories.forEach(s -> signing.add(s.party.id));
-        c.parties.stream().filter(p -> !signing.contains(p.id)).forEach(p -> errors.add(
+        c.signatories.forEach(s -> signing.add(s.partnerId));
+        c.parties.stream().filter(p -> !signing.contains(p.partnerId)).forEach(p -> errors.add(
                 new FieldError("signatories", "no signatory for party " + p.partnerName)));
     }
 

@@ -100,10 +100,12 @@ public class PartnerService {
 
     /**
      * Records that {@code successorId} takes over the authority from {@code effectiveDate}; its conventions still
-     * running on that date pass to the successor now if the date has come, otherwise when it comes.
+     * running on that date pass to the successor now if the date has come, otherwise when it comes. A succession
+     * that would make an authority its own successor, directly or through others, is refused.
      */
     @Transactional
     public Authority recordSuccession(UUID authorityId, AuthorityRequests.Succession request) {
+        authorities.lockSuccessions();
         Authority authority = authority(authorityId);
         Authority successor = authorities.findByIdOptional(request.successorId())
                 .orElseThrow(() -> ApiException.invalidField("successorId", "unknown authority " + request.successorId()));

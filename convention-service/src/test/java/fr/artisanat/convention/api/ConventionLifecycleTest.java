@@ -4,7 +4,7 @@ import static fr.artisanat.convention.Fixtures.create;
 import static fr.artisanat.convention.Fixtures.createAuthority;
 import static fr.artisanat.convention.Fixtures.createChamber;
 import static fr.artisanat.convention.Fixtures.frameworkConvention;
-import static fr.artisanat.convention.Fixtures.signAll;
+import static fr.artisanat.convention.Fixtures.sign;
 import static fr.artisanat.convention.Fixtures.today;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
@@ -12,26 +12,19 @@ import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.not;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
-import jakarta.inject.Inject;
-
 import org.junit.jupiter.api.Test;
 
 import fr.artisanat.convention.Fixtures;
-import fr.artisanat.convention.service.LifecycleScheduler;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
 @QuarkusTest
 class ConventionLifecycleTest {
-
-    @Inject
-    LifecycleScheduler scheduler;
 
     @Test
     void frameworkConventionSignedByBothSignatoriesIsActiveOnItsStartDate() {
@@ -46,10 +39,8 @@ class ConventionLifecycleTest {
         created.header("Location", endsWith("/v1/conventions/" + id));
 
         List<String> signatories = given().get("/v1/conventions/" + id).then().extract().path("signatories.id");
-        given().contentType(ContentType.JSON).body(Map.of("signatoryId", signatories.get(0), "signedOn", today().toString()))
-                .post("/v1/conventions/" + id + "/signatures").then().statusCode(200).body("status", equalTo("DRAFT"));
-        given().contentType(ContentType.JSON).body(Map.of("signatoryId", signatories.get(1), "signedOn", today().toString()))
-                .post("/v1/conventions/" + id + "/signatures").then().statusCode(200)
+        sign(id, signatories.get(0), today()).then().statusCode(200).body("status", equalTo("DRAFT"));
+        sign(id, signatories.get(1), today()).then().statusCode(200)
                 .body("status", equalTo("ACTIVE"))
                 .body("signatureDate", equalTo(today().toString()));
 
@@ -69,30 +60,25 @@ class ConventionLifecycleTest {
     }
 
     @Test
-    void signedConventionWaitsForItsStartDate() {
-        String authority = createAuthority("CA future", "26362");
-        String chamber = createChamber("CMA future");
-        String id = create(frameworkConvention(authority, chamber, today().plusDays(30))).then().statusCode(201).extract().path("id");
-        signAll(id, today()).then().body("status", equalTo("SIGNED"));
-        scheduler.advanceAll();
-        given().get("/v1/conventions/" + id).then().body("status", equalTo("SIGNED"));
-    }
-
-    @Test
-    void conventionWhoseTermIsOverExpiresExactlyOnce() {
-        String authority = createAuthority("CA passée", "26362");
-        String chamber = createChamber("CMA passée");
+    void historyOfAConventionEnteredAfterTheFactIsInTheOrderThingsHappened() {
+        String authority = createAuthority("CA historique", "26362");
+        String chamber = createChamber("CMA historique");
         Map<String, Object> body = frameworkConvention(authority, chamber, LocalDate.of(2015, 1, 1));
         body.put("fundingCommitments", List.of());
         String id = create(body).then().statusCode(201).extract().path("id");
-        signAll(id, LocalDate.of(2015, 1, 1)).then().body("status", equalTo("EXPIRED"));
-        scheduler.advanceAll();
-        scheduler.advanceAll();
-        List<String> types = given().get("/v1/conventions/" + id + "/history").then().extract().path("type");
-        assertEquals(1, types.stream().filter("ACTIVATED"::equals).count());
-        assertEquals(1, types.stream().filter("EXPIRED"::equals).count());
-        List<String> days = given().get("/v1/conventions/" + id + "/history").then().extract().path("occurredOn");
-        assertEquals("2020-01-01", days.get(types.indexOf("EXPIRED")));
+        List<String> signatories = given().get("/v1/conventions/" + id).then().extract().path("signatories.id");
+        sign(id, signatories.get(0), LocalDate.of(2015, 1, 1)).then().statusCode(200);
+        String etag = given().get("/v1/conventions/" + id).then().extract().header("ETag");
+        given().contentType(ContentType.JSON).header("If-Match", etag).body(Map.of("title", "Convention cadre 2015, relue"))
+                .put("/v1/conventions/" + id).then().statusCode(200);
+        sign(id, signatories.get(1), LocalDate.of(2015, 1, 1)).then().statusCode(200).body("status", equalTo("EXPIRED"));
+
+        // Entered today for 2015: the drafting and the edit are dated today, yet they came before the signatures.
+        given().get("/v1/conventions/" + id + "/history").then().statusCode(200)
+                .body("type", contains("CREATED", "SIGNATURE_RECORDED", "UPDATED", "SIGNATURE_RECORDED", "SIGNED", "ACTIVATED",
+                        "EXPIRED"))
+                .body("occurredOn", contains(today().toString(), "2015-01-01", today().toString(), "2015-01-01", "2015-01-01",
+                        "2015-01-01", "2020-01-01"));
     }
 
     @Test

@@ -83,6 +83,7 @@ class ConventionEventsTest {
         assertEquals(authority, transferred.path("transfer").path("fromAuthorityId").asText());
         assertEquals(successor, transferred.path("transfer").path("toAuthorityId").asText());
         assertEquals(successor, transferred.path("convention").path("parties").path(0).path("partnerId").asText());
+        assertEquals(authority, transferred.path("convention").path("signatories").path(0).path("partnerId").asText());
         JsonNode amended = data(records, active, "convention.amended.v1");
         assertEquals(1, amended.path("amendment").path("number").asInt());
         assertEquals("ACTIVE", amended.path("convention").path("status").asText());
