@@ -291,6 +291,9 @@ public class Convention {
         entry.recordedAt = Instant.now();
         entry.description = description;
         history.add(entry);
+        // Every change is recorded here, some only in child rows (a transfer): writing the row itself as well moves
+        // its version (ETag) and its place in the changes feed.
+        updatedAt = entry.recordedAt;
         return entry;
     }
 }
