@@ -25,6 +25,11 @@ import jakarta.persistence.OrderBy;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Version;
 
+import org.hibernate.annotations.Generated;
+import org.hibernate.generator.EventType;
+
+import fr.artisanat.platform.changes.ChangePosition;
+import fr.artisanat.platform.changes.ChangesFeed;
 import fr.artisanat.platform.problem.ApiException;
 
 /**
@@ -127,6 +132,22 @@ public class Convention {
 
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
+
+    /**
+     * Where the convention sits in the changes feed: the database sets both at every write of the row, which moves it
+     * to the end of the feed (ChangesFeed, docs/adr/0007-commit-ordered-changes-feed.md).
+     */
+    @Generated(event = { EventType.INSERT, EventType.UPDATE }, sql = ChangesFeed.TRANSACTION)
+    @Column(name = "change_xid")
+    public long changeTransaction;
+
+    @Generated(event = { EventType.INSERT, EventType.UPDATE }, sql = "nextval('convention_change_seq')")
+    @Column(name = "change_seq")
+    public long changeSequence;
+
+    public ChangePosition changePosition() {
+        return new ChangePosition(changeTransaction, changeSequence);
+    }
 
     public ConventionParty party(UUID partnerId) {
         return parties.stream().filter(p -> p.partnerId.equals(partnerId)).findFirst().orElse(null);
@@ -291,6 +312,9 @@ public class Convention {
         entry.recordedAt = Instant.now();
         entry.description = description;
         history.add(entry);
+        // Every change is recorded here, some only in child rows (a transfer): writing the row itself as well moves
+        // its version (ETag) and its place in the changes feed.
+        updatedAt = entry.recordedAt;
         return entry;
     }
 }

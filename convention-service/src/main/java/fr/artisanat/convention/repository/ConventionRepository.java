@@ -12,6 +12,7 @@ import jakarta.persistence.LockModeType;
 import fr.artisanat.convention.domain.Convention;
 import fr.artisanat.convention.domain.ConventionStatus;
 import fr.artisanat.convention.domain.PartnerType;
+import fr.artisanat.platform.changes.ChangesFeed;
 import fr.artisanat.platform.pagination.Keyset;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 
@@ -41,6 +42,16 @@ public class ConventionRepository implements PanacheRepositoryBase<Convention, U
                 "select distinct p.convention.id from ConventionParty p where p.partnerId = :partner", UUID.class)
                 .setParameter("partner", partnerId)
                 .getResultList();
+    }
+
+    /** The conventions of one page of the changes feed, in feed order. */
+    public List<Convention> changes(ChangesFeed feed) {
+        var query = getEntityManager().createNativeQuery(
+                "select c.* from convention c where " + feed.where("c") + feed.orderAndLimit("c"), Convention.class);
+        for (int i = 0; i < feed.params().size(); i++) {
+            query.setParameter(i + 1, feed.params().get(i));
+        }
+        return query.getResultList();
     }
 
     public List<Convention> search(ConventionFilter filter, Keyset.Query<Convention> page, int limit) {

@@ -220,6 +220,14 @@ class BadInputTest {
     }
 
     @Test
+    void badChangesFeedParameters() {
+        rejected(() -> given().get("/v1/convention-changes?limit=0"), 400, "limit");
+        rejected(() -> given().get("/v1/convention-changes?limit=101"), 400, "limit");
+        rejected(() -> given().get("/v1/convention-changes?cursor=bm90LWEtY3Vyc29y"), 400, "cursor");
+        rejected(() -> given().get("/v1/convention-changes?cursor=" + "A".repeat(201)), 400, "cursor");
+    }
+
+    @Test
     void wrongMethodAndMediaType() {
         rejected(() -> given().delete("/v1/conventions"), 405, null);
         rejected(() -> given().contentType(ContentType.TEXT).body("reference=X").post("/v1/conventions"), 415, null);

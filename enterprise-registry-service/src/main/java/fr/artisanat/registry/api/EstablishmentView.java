@@ -46,7 +46,7 @@ public record EstablishmentView(
             select e.siret, e.siren, e.nic, e.diffusion, e.name, e.trade_names, e.street_number, e.street_type,
                 e.street_name, e.address_extra, e.postal_code, e.commune_name, e.commune, e.naf_code, n.label as naf_label,
                 e.naf_nomenclature, e.nafa_code, e.craft_family, e.employee_band, e.band_year, e.created_on, e.closed_on,
-                e.head_office, e.employer, e.active, e.version, e.updated_at, e.change_seq,
+                e.head_office, e.employer, e.active, e.version, e.updated_at,
                 c.siret as classified, c.metier_art_domain, d.name as metier_art_domain_name, c.metier_art_label,
                 c.development_potential, c.tags, c.version as classification_version, c.updated_by,
                 c.updated_at as classified_at

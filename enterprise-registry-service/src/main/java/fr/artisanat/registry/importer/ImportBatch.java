@@ -18,6 +18,7 @@ import org.postgresql.PGConnection;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import fr.artisanat.platform.changes.ChangesFeed;
 import fr.artisanat.platform.csv.Csv;
 import fr.artisanat.registry.messaging.outgoing.EstablishmentEvents;
 
@@ -44,7 +45,8 @@ final class ImportBatch {
      * later batches merge after it, so the last row of the file wins. The event data comes serialized from Java
      * (EstablishmentEventData, without its closing brace's last members): the database only appends what it alone
      * knows, the version and an existing classification, and the previous commune of a relocation. Building JSON per
-     * row in SQL cost more than everything else the statement does.
+     * row in SQL cost more than everything else the statement does. A changed row takes this transaction's id
+     * ({@link ChangesFeed#TRANSACTION}, the %s) and the next change sequence: it moves to the end of the changes feed.
      * <p>
      * An establishment that becomes protected (diffusion O → P) takes its words out of the dictionary, unless another
      * establishment holds them: no word of a withdrawn name is left to match. The statement sees the rows as they were
@@ -69,12 +71,12 @@ final class ImportBatch {
                 insert into establishment (siret, siren, nic, diffusion, name, trade_names, street_number, street_type,
                     street_name, address_extra, postal_code, commune, commune_name, naf_code, naf_nomenclature, nafa_code,
                     craft_family, employee_band, band_year, created_on, closed_on, head_office, employer, active,
-                    row_hash, search_words, change_seq, version, registered_at, updated_at)
+                    row_hash, search_words, change_xid, change_seq, version, registered_at, updated_at)
                 select siret, siren, nic, diffusion, name,
                     array_remove(array[trade_name_1, trade_name_2, trade_name_3]::varchar(200)[], null),
                     street_number, street_type, street_name, address_extra, postal_code, commune, commune_name, naf_code,
                     naf_nomenclature, nafa_code, craft_family, employee_band, band_year, created_on, closed_on,
-                    head_office, employer, active, row_hash, search_words, nextval('establishment_change_seq'), 0, now(), now()
+                    head_office, employer, active, row_hash, search_words, %s, nextval('establishment_change_seq'), 0, now(), now()
                 from incoming
                 on conflict (siret) do update set siren = excluded.siren, nic = excluded.nic,
                     diffusion = excluded.diffusion, name = excluded.name, trade_names = excluded.trade_names,
@@ -86,7 +88,8 @@ final class ImportBatch {
                     employee_band = excluded.employee_band, band_year = excluded.band_year,
                     created_on = excluded.created_on, closed_on = excluded.closed_on,
                     head_office = excluded.head_office, employer = excluded.employer, active = excluded.active,
-                    row_hash = excluded.row_hash, search_words = excluded.search_words, change_seq = excluded.change_seq,
+                    row_hash = excluded.row_hash, search_words = excluded.search_words,
+                    change_xid = excluded.change_xid, change_seq = excluded.change_seq,
                     version = establishment.version + 1, updated_at = now()
                 where establishment.row_hash <> excluded.row_hash
                 returning siret, commune, active, version, change_seq
@@ -110,7 +113,7 @@ final class ImportBatch {
                 from changes c join incoming i using (siret) left join classification cl using (siret)
                 order by c.change_seq
             )
-            select what, count(*) from changes group by what""";
+            select what, count(*) from changes group by what""".formatted(ChangesFeed.TRANSACTION);
 
     private final Connection connection;
     private final UUID jobId;

@@ -12,6 +12,8 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import fr.artisanat.platform.changes.ChangePosition;
+import fr.artisanat.platform.changes.ChangesFeed;
 import fr.artisanat.platform.pagination.CursorPage;
 import fr.artisanat.platform.web.QueryParams;
 import fr.artisanat.registry.api.EstablishmentView;
@@ -131,23 +133,18 @@ public class EstablishmentQueries {
         return alternatives.stream().map(close -> close.toArray(String[]::new)).toList();
     }
 
-    /** Everything changed after {@code since} (a feed cursor), in the order it changed. */
-    public CursorPage<EstablishmentView> changes(String since, int limit) {
-        String[] after = decode(since, 1);
-        long from = after == null ? 0 : parseSequence(after[0]);
-        List<Sequenced> rows = jdbc.list(EstablishmentView.SELECT + " where e.change_seq > ? order by e.change_seq limit ?",
-                List.of(from, limit + 1), rs -> new Sequenced(rs.getLong("change_seq"), EstablishmentView.of(rs)));
-        boolean more = rows.size() > limit;
-        List<Sequenced> kept = more ? rows.subList(0, limit) : rows;
-        // The feed always returns a cursor: the next call asks for what changed after the last item seen.
-        String next = kept.isEmpty() ? (since == null ? encode("0") : since) : encode(Long.toString(kept.get(kept.size() - 1).sequence()));
-        return new CursorPage<>(kept.stream().map(Sequenced::view).toList(), next);
+    /**
+     * Everything changed after the cursor, in the order of the changes, each establishment as it is now; never skips
+     * a change, whatever the interleaving of imports and classifications (ChangesFeed).
+     */
+    public CursorPage<EstablishmentView> changes(String cursor, int limit) {
+        ChangesFeed feed = ChangesFeed.page(cursor, limit);
+        String select = EstablishmentView.SELECT.replaceFirst("select ", "select e.change_xid, e.change_seq, ");
+        return feed.toPage(jdbc.list(select + " where " + feed.where("e") + feed.orderAndLimit("e"), feed.params(),
+                rs -> new ChangesFeed.Change<>(ChangePosition.of(rs), EstablishmentView.of(rs))));
     }
 
     private record Ranked(int tier, EstablishmentView view) {
-    }
-
-    private record Sequenced(long sequence, EstablishmentView view) {
     }
 
     private static void filter(StringBuilder where, List<Object> params, Object value, String condition) {
@@ -181,13 +178,5 @@ public class EstablishmentQueries {
             throw QueryParams.invalid("cursor", "invalid cursor: it is not a cursor this API returned");
         }
         return Integer.parseInt(value);
-    }
-
-    private static long parseSequence(String value) {
-        try {
-            return Long.parseLong(value);
-        } catch (NumberFormatException e) {
-            throw QueryParams.invalid("cursor", "invalid cursor: it is not a cursor this API returned");
-        }
     }
 }

@@ -9,6 +9,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
+import fr.artisanat.platform.changes.ChangesFeed;
 import fr.artisanat.platform.problem.ApiException;
 import fr.artisanat.platform.web.EntityTags;
 import fr.artisanat.registry.api.ClassificationRequests;
@@ -53,7 +54,9 @@ public class ClassificationService {
             em.persist(classification);
         }
         em.flush();
-        em.createNativeQuery("update establishment set change_seq = nextval('establishment_change_seq') where siret = :siret")
+        // the classification is part of the establishment as the changes feed serves it: move it to the end
+        em.createNativeQuery("update establishment set change_xid = " + ChangesFeed.TRANSACTION
+                + ", change_seq = nextval('establishment_change_seq') where siret = :siret")
                 .setParameter("siret", siret).executeUpdate();
         events.classified(siret);
         return classification;

@@ -3,6 +3,7 @@ package fr.artisanat.registry.api;
 import static fr.artisanat.registry.SireneFile.craft;
 import static fr.artisanat.registry.SireneFile.newSiret;
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.empty;
@@ -14,6 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -170,6 +172,10 @@ class EstablishmentQueryTest {
         assertNotNull(cursor);
         given().contentType(ContentType.JSON).body(Map.of("tags", List.of("jema"), "recordedBy", "conseiller.cma"))
                 .put("/v1/establishments/" + baker + "/classification").then().statusCode(200);
+        String from = cursor;
+        // shown once the transactions older than the classification (the outbox relay's, say) have ended
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> !given().get("/v1/establishment-changes?cursor=" + from).path("items").equals(List.of()));
         given().get("/v1/establishment-changes?cursor=" + cursor).then().statusCode(200)
                 .body("items.siret", contains(baker))
                 .body("items[0].classification.tags", contains("jema"));
