@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.ServerSocket;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -15,7 +16,6 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -40,45 +40,76 @@ import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 
 /**
- * Two instances of the packaged service share the database and the broker. Many changes to a few conventions go
- * through both; the instance whose relay is publishing is frozen mid-pass (SIGSTOP, as in a long GC pause) while
- * changes go on through the other, then killed (SIGKILL). Every event written to the outbox still reaches the topic,
- * each convention's events in outbox order, and an idempotent consumer applies each once.
+ * Two instances of the packaged service share the database and the broker, and many changes to a few conventions go
+ * through both while one of them fails the hard way. Every event written to the outbox still reaches the topic, each
+ * convention's events in outbox order, and an idempotent consumer applies each once.
  */
 class OutboxRelayFailoverIT {
 
     private static final String SCHEMA = "convention";
     private static final int CONVENTIONS = 3;
     private static final int AMENDMENTS_EACH = 40;
-    /** The active relay freezes after a third of the amendments and dies after two thirds: changes flow throughout. */
-    private static final int FREEZE_AFTER = CONVENTIONS * AMENDMENTS_EACH / 3;
+    /** Failures start after a third of the amendments, the kill comes after two thirds: changes flow throughout. */
+    private static final int FAIL_AFTER = CONVENTIONS * AMENDMENTS_EACH / 3;
     private static final int KILL_AFTER = CONVENTIONS * AMENDMENTS_EACH * 2 / 3;
 
     private final ObjectMapper json = new ObjectMapper();
-    /** The instances that take requests; the frozen one leaves it before it freezes. */
+    /** The instances that take requests; one leaves it before it fails. */
     private final List<ServiceProcess> serving = new CopyOnWriteArrayList<>();
     private final AtomicInteger amended = new AtomicInteger();
 
+    /**
+     * The relaying instance freezes mid-pass (SIGSTOP, as in a long GC pause) with events sent but not yet marked,
+     * changes go on through the other, then the frozen one is killed (SIGKILL).
+     */
     @Test
-    void everyEventArrivesInOrderPerConventionWhenTheActiveRelayIsKilled() throws Exception {
+    void theRelayingInstanceFrozenThenKilledMidPassLosesAndReordersNothing() throws Exception {
         List<ServiceProcess> instances = ServiceProcess.startAll(List.of("relay-it-a", "relay-it-b"), Map.of());
+        changeConventionsWhile(instances, instances.get(0), db -> {
+            ServiceProcess relaying = instance(instances, awaitRelayHolder(db, null));
+            serving.remove(relaying);
+            relaying.freeze();
+            awaitAmendmentsOrGiveUp(KILL_AFTER);
+            relaying.kill();
+        });
+    }
+
+    /**
+     * One instance cannot reach Kafka (a network partition on its side only): its relay passes hold the relay while
+     * its sends wait for the broker, which must neither let the other instance publish later events ahead of the ones
+     * it holds nor park anything. Then it is killed (SIGKILL) while it holds the relay.
+     */
+    @Test
+    void anInstanceCutOffFromKafkaHoldsNoEventBackAndDiesWithoutLoss() throws Exception {
+        ServiceProcess cutOff = ServiceProcess.start("relay-it-cut-off",
+                Map.of("platform.outbox.bootstrap-servers", "127.0.0.1:" + closedPort()));
+        ServiceProcess healthy = ServiceProcess.start("relay-it-healthy", Map.of());
+        List<ServiceProcess> instances = List.of(cutOff, healthy);
+        changeConventionsWhile(instances, healthy, db -> {
+            awaitAmendmentsOrGiveUp(KILL_AFTER);
+            awaitRelayHolder(db, cutOff.name());
+            serving.remove(cutOff);
+            cutOff.kill();
+        });
+    }
+
+    /** What a test does to the instances while the amendments flow, from a third of them on. */
+    private interface Failure {
+        void strike(Connection db) throws Exception;
+    }
+
+    private void changeConventionsWhile(List<ServiceProcess> instances, ServiceProcess setup, Failure failure) throws Exception {
         serving.addAll(instances);
         ExecutorService writers = Executors.newFixedThreadPool(CONVENTIONS);
         try (Connection db = SuiteDatabase.connect(SCHEMA)) {
-            RestAssured.port = instances.get(0).port();
+            RestAssured.port = setup.port();
             List<String> ids = new ArrayList<>();
             for (int i = 0; i < CONVENTIONS; i++) {
                 ids.add(Fixtures.activeConvention());
             }
             List<Future<?>> writing = ids.stream().<Future<?>>map(id -> writers.submit(() -> amendMany(id))).toList();
-
-            await().atMost(Duration.ofMinutes(2)).until(() -> amended.get() >= FREEZE_AFTER);
-            String holder = awaitRelayHolder(db);
-            ServiceProcess active = instances.stream().filter(i -> i.name().equals(holder)).findFirst().orElseThrow();
-            serving.remove(active);
-            active.freeze();
-            awaitAmendmentsOrGiveUp(KILL_AFTER);
-            active.kill();
+            await().atMost(Duration.ofMinutes(2)).until(() -> amended.get() >= FAIL_AFTER);
+            failure.strike(db);
             for (Future<?> done : writing) {
                 done.get(3, TimeUnit.MINUTES);
             }
@@ -88,6 +119,7 @@ class OutboxRelayFailoverIT {
             Set<String> expected = new HashSet<>();
             written.values().forEach(expected::addAll);
             assertEquals(CONVENTIONS * (2 + AMENDMENTS_EACH), expected.size(), "signed, activated and every amendment");
+            assertEquals(0, parked(db, ids), "a broker out of reach is no reason to park an event");
 
             List<ConsumerRecord<String, String>> arrived = TopicReader.awaitUntil(ConventionEvents.TOPIC,
                     r -> ids.contains(r.key()), found -> eventIds(found).containsAll(expected), Duration.ofMinutes(2));
@@ -144,15 +176,36 @@ class OutboxRelayFailoverIT {
         }
     }
 
-    /** The instance whose relay holds the service's relay lock: it is publishing right now. */
-    private static String awaitRelayHolder(Connection db) {
-        return await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(5))
-                .until(() -> SuiteDatabase.lockHolder(db, SCHEMA, "outbox-relay"), Optional::isPresent).orElseThrow();
+    /** The instance whose relay holds the service's relay lock (the given one, if named): it is relaying right now. */
+    private static String awaitRelayHolder(Connection db, String expected) {
+        return await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(5))
+                .until(() -> SuiteDatabase.lockHolder(db, SCHEMA, "outbox-relay"),
+                        holder -> holder.isPresent() && (expected == null || holder.get().equals(expected)))
+                .orElseThrow();
+    }
+
+    private static ServiceProcess instance(List<ServiceProcess> instances, String name) {
+        return instances.stream().filter(i -> i.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    /** A port nothing listens on. */
+    private static int closedPort() throws Exception {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
     }
 
     private static long unpublished(Connection db, List<String> ids) throws Exception {
+        return count(db, "published_at is null", ids);
+    }
+
+    private static long parked(Connection db, List<String> ids) throws Exception {
+        return count(db, "parked_at is not null or attempts > 0", ids);
+    }
+
+    private static long count(Connection db, String condition, List<String> ids) throws Exception {
         try (PreparedStatement query = db.prepareStatement(
-                "select count(*) from outbox_event where published_at is null and aggregate_id = any(?)")) {
+                "select count(*) from outbox_event where (" + condition + ") and aggregate_id = any(?)")) {
             query.setArray(1, db.createArrayOf("varchar", ids.toArray()));
             try (ResultSet rows = query.executeQuery()) {
                 rows.next();
