@@ -1,5 +1,6 @@
 package fr.artisanat.convention.config;
 
+import java.time.Period;
 import java.time.ZoneId;
 
 import io.smallrye.config.ConfigMapping;
@@ -19,6 +20,13 @@ public interface ConventionConfig {
     /** How often date-driven transitions are checked (they are also checked at start-up). */
     @WithDefault("15m")
     String lifecycleInterval();
+
+    /**
+     * Moves the date rules' "today" by this period (ISO 8601, e.g. {@code P1D}): for rehearsals and tests that need
+     * tomorrow's activations and expiries now. Never in production.
+     */
+    @WithDefault("P0D")
+    Period clockOffset();
 
     /** Load communes and EPCIs from the bundled reference files when the database has none. */
     @WithDefault("true")

@@ -53,7 +53,10 @@ public class ReferenceDataLoader {
     public void load() throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
-            try (var check = connection.createStatement(); var rs = check.executeQuery("select exists (select 1 from commune)")) {
+            try (var check = connection.createStatement()) {
+                // Replicas starting together on an empty database: one loads, the others wait for it, then find it done.
+                check.execute("select pg_advisory_xact_lock(hashtext(current_schema()), hashtext('reference-data'))");
+                var rs = check.executeQuery("select exists (select 1 from commune)");
                 rs.next();
                 if (rs.getBoolean(1)) {
                     return;

@@ -26,7 +26,10 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
-/** The broker goes down, a convention is signed, the broker comes back: each event arrives, exactly once. */
+/**
+ * The broker goes down, a convention is signed, the broker comes back: each event arrives, exactly once, and the
+ * outage counted no attempt against the events.
+ */
 @QuarkusTest
 class BrokerOutageTest {
 
@@ -67,5 +70,12 @@ class BrokerOutageTest {
         List<ConsumerRecord<String, String>> all = TopicReader.allMatching("conventions", r -> id.equals(r.key()), Duration.ofSeconds(8));
         assertEquals(2, all.size(), "no duplicate after the outage");
         assertEquals(0, unpublished(id));
+        assertEquals(0, attemptsCounted(id), "an outage is not the events' fault: nothing counted, nothing parked");
+    }
+
+    private long attemptsCounted(String aggregateId) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                "select coalesce(sum(attempts), 0) + count(parked_at) from outbox_event where aggregate_id = :id")
+                .setParameter("id", aggregateId).getSingleResult()).longValue());
     }
 }

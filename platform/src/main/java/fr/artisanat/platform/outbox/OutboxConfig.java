@@ -6,6 +6,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
 
+/** The relay's settings; the producer settings derived from them are explained in ADR 0003. */
 @ConfigMapping(prefix = "platform.outbox")
 public interface OutboxConfig {
 
@@ -17,15 +18,26 @@ public interface OutboxConfig {
     @WithDefault("${kafka.bootstrap.servers}")
     String bootstrapServers();
 
+    /** How often the relay looks for events to publish (it goes on at once after a full batch). At least 1s. */
+    @WithDefault("1s")
+    Duration pollInterval();
+
     /** Events sent per relay pass before their acknowledgements are awaited. */
     @WithDefault("500")
     int batchSize();
 
-    /** How long the relay waits for the broker to acknowledge one event before it tries again later. */
-    @WithDefault("15s")
-    Duration sendTimeout();
+    /**
+     * The producer's {@code delivery.timeout.ms}: how long it keeps retrying one event before it reports a failure.
+     * Long enough for a broker starved of CPU to answer; the event is tried again at a later pass in any case.
+     */
+    @WithDefault("120s")
+    Duration deliveryTimeout();
 
-    /** Published events are kept this long for inspection, then deleted. */
+    /** Refusals that are the event's own fault (too large, invalid or unknown topic…) before it is parked. */
+    @WithDefault("5")
+    int maxAttempts();
+
+    /** Published events are kept this long for inspection, then deleted by the housekeeping job. */
     @WithDefault("P7D")
     Duration retention();
 }

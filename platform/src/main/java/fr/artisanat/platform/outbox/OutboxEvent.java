@@ -51,9 +51,18 @@ public class OutboxEvent {
     @Column(name = "published_at")
     public Instant publishedAt;
 
+    /** Failures that were the event's own (refused by Kafka while the broker answered); an outage does not count. */
     @Column(nullable = false)
     public int attempts;
 
+    /** The last failure of any kind, outages included. */
     @Column(name = "last_error")
     public String lastError;
+
+    /** Set once the attempts ran out: the relay leaves the event, and the later events of its aggregate, until re-queued. */
+    @Column(name = "parked_at")
+    public Instant parkedAt;
+
+    @Column(name = "parked_reason")
+    public String parkedReason;
 }

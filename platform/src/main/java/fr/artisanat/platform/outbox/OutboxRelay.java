@@ -1,10 +1,13 @@
 package fr.artisanat.platform.outbox;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
@@ -15,32 +18,63 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.DescribeTopicsOptions;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.InvalidRecordException;
+import org.apache.kafka.common.errors.InvalidTopicException;
+import org.apache.kafka.common.errors.RecordBatchTooLargeException;
+import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.errors.RetriableException;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.errors.TopicAuthorizationException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.jboss.logging.Logger;
 
 import fr.artisanat.platform.PlatformSchema;
+import fr.artisanat.platform.ServiceLocks;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 
 /**
- * Publishes outbox rows to Kafka in insertion order and marks each one published once the broker has acknowledged
- * it (acks=all, idempotent producer). A failure stops the pass; the row is tried again on the next pass, forever.
+ * Publishes outbox rows to Kafka and marks each one published once the broker has acknowledged it (acks=all,
+ * idempotent producer). Guarantees and their reasons: ADR 0003.
+ * <ul>
+ * <li>One relay per service at a time: each pass runs under the service's {@link ServiceLocks#OUTBOX_RELAY} lock,
+ * which a killed holder loses with its connection.</li>
+ * <li>One aggregate's events go out in outbox order: an event is sent only when no earlier event of its aggregate is
+ * left pending (parked, or refused earlier in the same pass).</li>
+ * <li>A broker outage is retried forever and never counts against an event. An event Kafka refuses for a reason of
+ * its own counts an attempt; after {@code platform.outbox.max-attempts} it is parked (log line, metric, health
+ * group) until an operator re-queues it ({@link OutboxOperationsResource}); the other aggregates go on.</li>
+ * </ul>
  */
 @ApplicationScoped
 public class OutboxRelay {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    /** How long send() may wait for a topic's metadata: the broker is unreachable or the topic does not exist. */
+    private static final Duration MAX_BLOCK = Duration.ofSeconds(10);
+    /** One produce request; a starved broker may take seconds to write and replicate with acks=all. */
+    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
     /** Extra wait beyond the producer's own delivery timeout, so the producer, not us, decides a send failed. */
-    private static final long ACK_GRACE_MS = 5_000;
+    private static final Duration ACK_GRACE = Duration.ofSeconds(5);
+    /** Beyond the longest wait of a live pass (metadata, then acknowledgements): see {@link #transactionLimit()}. */
+    private static final Duration PASS_MARGIN = Duration.ofMinutes(1);
+    private static final Duration CLUSTER_CHECK_TIMEOUT = Duration.ofSeconds(3);
+    /** Refusals that say something about the event itself: waiting for the broker would not change them. */
+    private static final List<Class<? extends Throwable>> EVENT_FAULTS = List.of(RecordTooLargeException.class,
+            RecordBatchTooLargeException.class, InvalidRecordException.class, InvalidTopicException.class,
+            TopicAuthorizationException.class, SerializationException.class);
 
     @Inject
     OutboxConfig config;
@@ -51,9 +85,16 @@ public class OutboxRelay {
     @Inject
     PlatformSchema schema;
 
+    @Inject
+    ServiceLocks locks;
+
+    @Inject
+    ParkedEvents parkedEvents;
+
     private final Counter published;
     private final Counter failures;
     private Producer<String, byte[]> producer;
+    private Admin admin;
     private volatile boolean brokerDown;
     private volatile long resumeAfter;
 
@@ -69,58 +110,120 @@ public class OutboxRelay {
         if (!schema.isReady()) {
             return;
         }
-        int sent;
+        Pass pass;
         do {
-            sent = QuarkusTransaction.requiringNew().call(this::publishBatch);
-        } while (sent == config.batchSize());
+            pass = QuarkusTransaction.requiringNew().timeout((int) transactionLimit().toSeconds())
+                    .call(this::publishBatchIfActive);
+            if (pass.parked()) {
+                parkedEvents.refresh();
+            }
+        } while (pass.published() == config.batchSize());
+    }
+
+    /** What one batch did. */
+    record Pass(int published, boolean parked) {
+        static final Pass SKIPPED = new Pass(0, false);
+    }
+
+    /** The longest a pass may keep its transaction, and the lock with it, when its instance has frozen. */
+    private Duration transactionLimit() {
+        return config.deliveryTimeout().plus(ACK_GRACE).plus(PASS_MARGIN);
+    }
+
+    Pass publishBatchIfActive() {
+        if (!locks.tryLockForTransaction(ServiceLocks.OUTBOX_RELAY)) {
+            // Another instance relays; what this one remembers of the outbox may be outdated by then.
+            resumeAfter = 0;
+            return Pass.SKIPPED;
+        }
+        // A frozen holder (long GC pause, suspended machine) must not keep the lock forever: PostgreSQL ends its
+        // session once it has been idle in this transaction longer than a live pass ever waits.
+        em.createNativeQuery("select set_config('idle_in_transaction_session_timeout', :limit, true)")
+                .setParameter("limit", transactionLimit().toMillis() + "ms")
+                .getSingleResult();
+        return publishBatch();
     }
 
     /**
-     * Publishes up to one batch; returns how many were acknowledged. The batch is sent at once and the
-     * acknowledgements awaited after, so a burst (an import of thousands of changes) flows at the producer's pace.
-     * Rows locked by another relay are skipped. An event whose send failed stays pending and is retried on the next
-     * pass; the idempotent producer keeps each partition in order while the broker is reachable.
+     * Publishes up to one batch. The batch is sent at once and the acknowledgements awaited after, so a burst (an
+     * import of thousands of changes) flows at the producer's pace.
      */
-    int publishBatch() {
-        // Starting after the last published seq skips the index entries of rows published (dead) since the last
-        // vacuum: without it, each pass of a long burst rescans them all.
-        @SuppressWarnings("unchecked")
-        List<OutboxEvent> pending = em.createNativeQuery("""
-                select * from outbox_event where published_at is null and seq > :after
-                order by seq limit :limit for update skip locked""", OutboxEvent.class)
+    private Pass publishBatch() {
+        List<OutboxEvent> pending = pending();
+        List<OutboxEvent> sent = new ArrayList<>();
+        List<Future<RecordMetadata>> acks = new ArrayList<>();
+        // Refused in this pass: the later events of the aggregate (of the whole topic when the topic itself is
+        // missing) are not sent, so that nothing overtakes the refused one.
+        Set<String> heldBack = new HashSet<>();
+        boolean parked = false;
+        boolean stopped = false;
+        for (OutboxEvent event : pending) {
+            if (heldBack.contains(event.topic) || heldBack.contains(aggregateKey(event))) {
+                continue;
+            }
+            Future<RecordMetadata> ack = send(event);
+            if (!(ack.isDone() && ack.state() == Future.State.FAILED)) {
+                sent.add(event);
+                acks.add(ack);
+                continue;
+            }
+            Throwable cause = ack.exceptionNow();
+            if (!refusedForItsOwnSake(event, cause, true)) {
+                // The broker is unreachable: whatever comes next would be refused too, or could overtake this one.
+                recordOutage(event, cause);
+                stopped = true;
+                break;
+            }
+            parked |= countAttempt(event, cause);
+            heldBack.add(concernsTheTopic(cause) ? event.topic : aggregateKey(event));
+        }
+        List<Long> acknowledged = new ArrayList<>();
+        for (int i = 0; i < acks.size(); i++) {
+            OutboxEvent event = sent.get(i);
+            Throwable failure = awaitAcknowledgement(acks.get(i));
+            if (failure == null) {
+                acknowledged.add(event.seq);
+            } else if (refusedForItsOwnSake(event, failure, false)) {
+                parked |= countAttempt(event, failure);
+            } else {
+                recordOutage(event, failure);
+            }
+        }
+        if (!acknowledged.isEmpty()) {
+            // one statement for the batch rather than one update per event
+            em.createNativeQuery("update outbox_event set published_at = now() where seq in (:seqs)")
+                    .setParameter("seqs", acknowledged).executeUpdate();
+        }
+        boolean complete = !stopped && acknowledged.size() == pending.size();
+        // From the start again after a failure, a refusal or an empty pass: rows committed late with a lower seq, or
+        // held back, wait at most until the burst is over, never forever.
+        resumeAfter = complete && !pending.isEmpty() ? pending.get(pending.size() - 1).seq : 0;
+        return new Pass(acknowledged.size(), parked);
+    }
+
+    /**
+     * The next events to send, in outbox order. Starting after the last published seq skips the index entries of
+     * rows published (dead) since the last vacuum: without it, each pass of a long burst rescans them all. An event
+     * waits while an earlier one of its aggregate is left pending: parked, or below the resume point (a row that
+     * committed late with a lower seq), so skipping ahead never reorders an aggregate.
+     */
+    @SuppressWarnings("unchecked")
+    private List<OutboxEvent> pending() {
+        return em.createNativeQuery("""
+                select * from outbox_event e
+                where e.published_at is null and e.parked_at is null and e.seq > :after
+                  and not exists (select 1 from outbox_event earlier
+                                  where earlier.topic = e.topic and earlier.aggregate_id = e.aggregate_id
+                                    and earlier.published_at is null and earlier.seq < e.seq
+                                    and (earlier.parked_at is not null or earlier.seq <= :after))
+                order by e.seq limit :limit""", OutboxEvent.class)
                 .setParameter("after", resumeAfter)
                 .setParameter("limit", config.batchSize())
                 .getResultList();
-        List<Future<RecordMetadata>> acks = new ArrayList<>();
-        for (OutboxEvent event : pending) {
-            Future<RecordMetadata> ack = send(event);
-            acks.add(ack);
-            if (ack.isDone() && failed(ack)) {
-                // The producer could not even take it (no metadata, broker down): sending the next ones now could
-                // put them on the topic before it.
-                break;
-            }
-        }
-        List<Long> published = new ArrayList<>();
-        for (int i = 0; i < acks.size(); i++) {
-            if (acknowledged(pending.get(i), acks.get(i))) {
-                published.add(pending.get(i).seq);
-            }
-        }
-        int sent = published.size();
-        if (sent > 0) {
-            // one statement for the batch rather than one update per event
-            em.createNativeQuery("update outbox_event set published_at = now() where seq in (:seqs)")
-                    .setParameter("seqs", published).executeUpdate();
-        }
-        // From the start again after a failure or an empty pass: rows committed late with a lower seq, or left by
-        // another relay, wait at most until the burst is over, never forever.
-        resumeAfter = sent == pending.size() && !pending.isEmpty() ? pending.get(pending.size() - 1).seq : 0;
-        return sent;
     }
 
-    private static boolean failed(Future<RecordMetadata> done) {
-        return done.state() == Future.State.FAILED;
+    private static String aggregateKey(OutboxEvent event) {
+        return event.topic + '\u0000' + event.aggregateId;
     }
 
     private Future<RecordMetadata> send(OutboxEvent event) {
@@ -133,58 +236,103 @@ public class OutboxRelay {
         }
     }
 
-    private boolean acknowledged(OutboxEvent event, Future<RecordMetadata> ack) {
+    /** Null once acknowledged, else why not. */
+    private Throwable awaitAcknowledgement(Future<RecordMetadata> ack) {
         try {
-            ack.get(config.sendTimeout().toMillis() + ACK_GRACE_MS, TimeUnit.MILLISECONDS);
+            ack.get(config.deliveryTimeout().plus(ACK_GRACE).toMillis(), TimeUnit.MILLISECONDS);
             published.increment();
             if (brokerDown) {
                 LOG.infof("Kafka acknowledges again; publishing the outbox backlog");
                 brokerDown = false;
             }
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return e;
+        } catch (ExecutionException e) {
+            return e.getCause() == null ? e : e.getCause();
+        } catch (java.util.concurrent.TimeoutException e) {
+            return e;
+        }
+    }
+
+    /**
+     * Whether Kafka refused the event for a reason of its own, which waiting for the broker would not change. A
+     * retriable error counts only when the producer refused the event at once for want of its topic's metadata and
+     * the cluster answers that the topic does not exist: a topic missing while auto-creation is off. A timeout while
+     * the broker is unreachable or slow (an outage, a starved broker, a topic being created) never counts.
+     */
+    private boolean refusedForItsOwnSake(OutboxEvent event, Throwable cause, boolean refusedAtOnce) {
+        if (EVENT_FAULTS.stream().anyMatch(fault -> fault.isInstance(cause))) {
             return true;
+        }
+        return refusedAtOnce && cause instanceof RetriableException && topicMissing(event.topic);
+    }
+
+    /** A missing, invalid or forbidden topic: every event of the topic would be refused the same way. */
+    private static boolean concernsTheTopic(Throwable refusal) {
+        return refusal instanceof RetriableException || refusal instanceof InvalidTopicException
+                || refusal instanceof TopicAuthorizationException;
+    }
+
+    /** True only when the cluster answers, and answers that the topic does not exist. */
+    private boolean topicMissing(String topic) {
+        try {
+            admin().describeTopics(List.of(topic), new DescribeTopicsOptions().timeoutMs((int) CLUSTER_CHECK_TIMEOUT.toMillis()))
+                    .allTopicNames().get(CLUSTER_CHECK_TIMEOUT.toMillis() + 1000, TimeUnit.MILLISECONDS);
+            return false;
+        } catch (ExecutionException e) {
+            return e.getCause() instanceof UnknownTopicOrPartitionException;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
-        } catch (Exception e) {
-            Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
-            event.attempts++;
-            event.lastError = truncate(cause.toString());
-            failures.increment();
-            if (!brokerDown) {
-                LOG.warnf("Event %s (%s) not acknowledged by Kafka, will retry: %s", event.eventId, event.eventType, cause);
-                brokerDown = true;
-            }
-            if (!(cause instanceof RetriableException)) {
-                resetProducer();
-            }
+        } catch (java.util.concurrent.TimeoutException | RuntimeException e) {
             return false;
         }
     }
 
-    @Scheduled(every = "1h", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void purgePublished() {
-        if (!schema.isReady()) {
-            return;
+    /** An attempt the event used up; returns true when it was the last one and the event is now parked. */
+    private boolean countAttempt(OutboxEvent event, Throwable cause) {
+        event.attempts++;
+        event.lastError = truncate(cause.toString());
+        failures.increment();
+        if (event.attempts < config.maxAttempts()) {
+            LOG.warnf("Kafka refused event %s (%s, aggregate %s), attempt %d of %d: %s", event.eventId, event.eventType,
+                    event.aggregateId, event.attempts, config.maxAttempts(), cause);
+            return false;
         }
-        Instant limit = Instant.now().minus(config.retention());
-        QuarkusTransaction.requiringNew().run(() -> em
-                .createQuery("delete from OutboxEvent e where e.publishedAt < :limit")
-                .setParameter("limit", limit)
-                .executeUpdate());
+        event.parkedAt = Instant.now();
+        event.parkedReason = event.lastError;
+        LOG.errorf("Outbox event %s (%s, aggregate %s, topic %s) PARKED after %d attempts: %s. The later events of this "
+                + "aggregate wait behind it. Once the cause is fixed: POST /admin/outbox/parked/%s/requeue",
+                event.eventId, event.eventType, event.aggregateId, event.topic, event.attempts, cause, event.eventId);
+        return true;
+    }
+
+    private void recordOutage(OutboxEvent event, Throwable cause) {
+        event.lastError = truncate(cause.toString());
+        failures.increment();
+        if (!brokerDown) {
+            LOG.warnf("Event %s (%s) not acknowledged by Kafka, will retry: %s", event.eventId, event.eventType, cause);
+            brokerDown = true;
+        }
+        if (!(cause instanceof RetriableException)) {
+            resetProducer();
+        }
     }
 
     private synchronized Producer<String, byte[]> producer() {
         if (producer == null) {
             Properties props = new Properties();
             props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
-            props.put(ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay" + config.source().replace('/', '-'));
+            props.put(ProducerConfig.CLIENT_ID_CONFIG, clientId());
             props.put(ProducerConfig.ACKS_CONFIG, "all");
             props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
             props.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
             props.put(ProducerConfig.LINGER_MS_CONFIG, 0);
-            props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
-            props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) config.sendTimeout().toMillis());
-            props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000);
+            props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) REQUEST_TIMEOUT.toMillis());
+            props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) config.deliveryTimeout().toMillis());
+            props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) MAX_BLOCK.toMillis());
             props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
             props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
             producer = new KafkaProducer<>(props);
@@ -192,16 +340,36 @@ public class OutboxRelay {
         return producer;
     }
 
+    private synchronized Admin admin() {
+        if (admin == null) {
+            Properties props = new Properties();
+            props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
+            props.put(AdminClientConfig.CLIENT_ID_CONFIG, clientId() + "-check");
+            props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) CLUSTER_CHECK_TIMEOUT.toMillis());
+            props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) CLUSTER_CHECK_TIMEOUT.toMillis());
+            admin = Admin.create(props);
+        }
+        return admin;
+    }
+
+    private String clientId() {
+        return "outbox-relay" + config.source().replace('/', '-');
+    }
+
     private synchronized void resetProducer() {
         if (producer != null) {
-            producer.close(java.time.Duration.ZERO);
+            producer.close(Duration.ZERO);
             producer = null;
         }
     }
 
     @PreDestroy
-    void close() {
+    synchronized void close() {
         resetProducer();
+        if (admin != null) {
+            admin.close(Duration.ZERO);
+            admin = null;
+        }
     }
 
     private static String truncate(String text) {

@@ -12,6 +12,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.eclipse.microprofile.config.ConfigProvider;
 
@@ -24,12 +25,18 @@ public final class TopicReader {
     /** Every record of the topic that matches, reading until {@code count} matched or the timeout. */
     public static List<ConsumerRecord<String, String>> awaitMatching(String topic, Predicate<ConsumerRecord<String, String>> match,
             int count, Duration timeout) {
+        return awaitUntil(topic, match, found -> found.size() >= count, timeout);
+    }
+
+    /** The matching records as read (each partition in its order) until {@code complete} says they are enough, or the timeout. */
+    public static List<ConsumerRecord<String, String>> awaitUntil(String topic, Predicate<ConsumerRecord<String, String>> match,
+            Predicate<List<ConsumerRecord<String, String>>> complete, Duration timeout) {
         List<ConsumerRecord<String, String>> found = new ArrayList<>();
         read(topic, timeout, record -> {
             if (match.test(record)) {
                 found.add(record);
             }
-            return found.size() >= count;
+            return complete.test(found);
         });
         return found;
     }
@@ -59,8 +66,12 @@ public final class TopicReader {
             Instant deadline = Instant.now().plus(timeout);
             List<TopicPartition> partitions = List.of();
             while (partitions.isEmpty() && Instant.now().isBefore(deadline)) {
-                partitions = consumer.partitionsFor(topic, Duration.ofSeconds(5)).stream()
-                        .map(p -> new TopicPartition(topic, p.partition())).toList();
+                try {
+                    partitions = consumer.partitionsFor(topic, Duration.ofSeconds(5)).stream()
+                            .map(p -> new TopicPartition(topic, p.partition())).toList();
+                } catch (TimeoutException e) {
+                    // a broker slow to answer (busy machine): ask again until the deadline
+                }
             }
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
