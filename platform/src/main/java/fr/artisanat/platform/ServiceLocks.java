@@ -1,5 +1,10 @@
 package fr.artisanat.platform;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -8,10 +13,11 @@ import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * PostgreSQL advisory locks that let one instance of a service at a time do a job (relay the outbox, purge old rows)
- * however many replicas run. Services share one database and advisory locks are database-wide, so a lock is keyed by
- * the service's schema and the job: {@code (hashtext(schema), hashtext(job))}. A lock lasts until the transaction
- * ends, and ends with it when the holder's connection drops (a killed instance), so another instance takes over.
+ * PostgreSQL advisory locks that let one instance of a service at a time do a job (relay the outbox, purge old rows,
+ * run an import, load reference data) however many replicas run. Services share one database and advisory locks are
+ * database-wide, so a lock is keyed by the service's schema and the job: {@code (hashtext(schema), hashtext(job))}.
+ * PostgreSQL frees a lock when its holder's connection drops (a killed instance), so another instance takes over.
+ * A transaction lock lasts until the transaction ends; a session lock until it is released or the connection closes.
  */
 @ApplicationScoped
 public class ServiceLocks {
@@ -20,6 +26,8 @@ public class ServiceLocks {
     public static final String OUTBOX_RELAY = "outbox-relay";
     /** The purge of rows past their retention. */
     public static final String HOUSEKEEPING = "housekeeping";
+
+    private static final String KEY = "(hashtext(?), hashtext(?))";
 
     @Inject
     EntityManager em;
@@ -34,5 +42,41 @@ public class ServiceLocks {
                 .setParameter("schema", schema)
                 .setParameter("job", job)
                 .getSingleResult();
+    }
+
+    /** Waits for the job's lock and holds it until the current transaction ends. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void lockForTransaction(String job) {
+        em.createNativeQuery("select pg_advisory_xact_lock(hashtext(:schema), hashtext(:job))")
+                .setParameter("schema", schema)
+                .setParameter("job", job)
+                .getSingleResult();
+    }
+
+    /** The same on a plain JDBC connection whose transaction is open (auto-commit off). */
+    public void lockForTransaction(Connection connection, String job) throws SQLException {
+        call(connection, "pg_advisory_xact_lock", job);
+    }
+
+    /** Takes the job's lock for the connection's session, unless another session holds it: true when taken. */
+    public boolean tryLockForSession(Connection connection, String job) throws SQLException {
+        return call(connection, "pg_try_advisory_lock", job);
+    }
+
+    /** Releases a lock taken by {@link #tryLockForSession}. */
+    public void unlockForSession(Connection connection, String job) throws SQLException {
+        call(connection, "pg_advisory_unlock", job);
+    }
+
+    private boolean call(Connection connection, String function, String job) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("select " + function + KEY)) {
+            statement.setString(1, schema);
+            statement.setString(2, job);
+            try (ResultSet result = statement.executeQuery()) {
+                result.next();
+                // pg_advisory_xact_lock returns void (read as null): it only returns once the lock is held
+                return result.getObject(1) == null || result.getBoolean(1);
+            }
+        }
     }
 }

@@ -23,6 +23,7 @@ import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 import fr.artisanat.convention.config.ConventionConfig;
+import fr.artisanat.platform.ServiceLocks;
 import fr.artisanat.platform.csv.Csv;
 import io.quarkus.runtime.StartupEvent;
 
@@ -44,6 +45,9 @@ public class ReferenceDataLoader {
     @Inject
     ConventionConfig config;
 
+    @Inject
+    ServiceLocks locks;
+
     void onStart(@Observes @Priority(20) StartupEvent startup) throws SQLException {
         if (config.referenceData()) {
             load();
@@ -53,9 +57,9 @@ public class ReferenceDataLoader {
     public void load() throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
+            // Replicas starting together on an empty database: one loads, the others wait for it, then find it done.
+            locks.lockForTransaction(connection, "reference-data");
             try (var check = connection.createStatement()) {
-                // Replicas starting together on an empty database: one loads, the others wait for it, then find it done.
-                check.execute("select pg_advisory_xact_lock(hashtext(current_schema()), hashtext('reference-data'))");
                 var rs = check.executeQuery("select exists (select 1 from commune)");
                 rs.next();
                 if (rs.getBoolean(1)) {

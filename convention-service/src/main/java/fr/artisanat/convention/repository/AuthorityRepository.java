@@ -6,21 +6,25 @@ import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import fr.artisanat.convention.domain.Authority;
+import fr.artisanat.platform.ServiceLocks;
 import fr.artisanat.platform.pagination.Keyset;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 
 @ApplicationScoped
 public class AuthorityRepository implements PanacheRepositoryBase<Authority, UUID> {
 
+    @Inject
+    ServiceLocks locks;
+
     /**
      * Makes the caller's transaction the only one recording a succession until it ends: a cycle can close through
      * two authorities that two concurrent successions do not both touch, so row locks would not see it.
      */
     public void lockSuccessions() {
-        getEntityManager().createNativeQuery("select pg_advisory_xact_lock(hashtext('convention.authority-succession'))")
-                .getSingleResult();
+        locks.lockForTransaction("authority-succession");
     }
 
     public Optional<Authority> findBySiren(String siren) {

@@ -26,6 +26,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.eclipse.microprofile.context.ManagedExecutor;
 import org.jboss.logging.Logger;
 
+import fr.artisanat.platform.ServiceLocks;
 import fr.artisanat.platform.outbox.OutboxConfig;
 import fr.artisanat.platform.problem.ApiException;
 import fr.artisanat.platform.web.RequestIds;
@@ -42,10 +43,15 @@ import io.quarkus.runtime.StartupEvent;
 @ApplicationScoped
 public class SireneImporter {
 
+    private static final String IMPORT_LOCK = "sirene-import";
+
     private static final Logger LOG = Logger.getLogger(SireneImporter.class);
 
     @Inject
     DataSource dataSource;
+
+    @Inject
+    ServiceLocks locks;
 
     @Inject
     RegistryConfig config;
@@ -98,7 +104,7 @@ public class SireneImporter {
             insert.executeUpdate();
             return job;
         } catch (SQLException | RuntimeException e) {
-            job.release();
+            release(job);
             throw e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e);
         }
     }
@@ -133,24 +139,26 @@ public class SireneImporter {
     }
 
     /**
-     * The import lock: a PostgreSQL session advisory lock, held by the connection of the instance running an import.
-     * PostgreSQL releases it when that session ends, however the instance stops (even killed), so whoever can take it
-     * knows that no import is running anywhere. Named for this service: locks are shared by the whole database.
+     * The import lock: a PostgreSQL session advisory lock ({@link ServiceLocks}), held by the connection of the instance
+     * running an import. PostgreSQL releases it when that session ends, however the instance stops (even killed), so
+     * whoever can take it knows that no import is running anywhere.
      */
-    private static boolean lockImports(Connection connection) throws SQLException {
-        return advisoryLock(connection, "pg_try_advisory_lock");
+    private boolean lockImports(Connection connection) throws SQLException {
+        return locks.tryLockForSession(connection, IMPORT_LOCK);
     }
 
-    private static void unlockImports(Connection connection) throws SQLException {
-        advisoryLock(connection, "pg_advisory_unlock");
+    private void unlockImports(Connection connection) throws SQLException {
+        locks.unlockForSession(connection, IMPORT_LOCK);
     }
 
-    private static boolean advisoryLock(Connection connection, String function) throws SQLException {
-        try (Statement statement = connection.createStatement();
-                ResultSet rs = statement.executeQuery(
-                        "select " + function + "(hashtextextended('enterprise-registry-service:sirene-import', 0))")) {
-            rs.next();
-            return rs.getBoolean(1);
+    /** Releases the import lock, once the job's report is written, and gives the connection back to the pool. */
+    private void release(Job job) {
+        job.rollback();
+        try (Connection connection = job.connection()) {
+            unlockImports(connection);
+        } catch (SQLException e) {
+            // a connection that cannot run a statement has lost its session, and the lock with it
+            LOG.warnf(e, "Could not release the import lock of %s", job.id());
         }
     }
 
@@ -168,17 +176,6 @@ public class SireneImporter {
                 LOG.debugf(e, "Could not roll back import %s", id);
             }
         }
-
-        /** Releases the import lock, once the job's report is written, and gives the connection back to the pool. */
-        void release() {
-            rollback();
-            try (connection) {
-                unlockImports(connection);
-            } catch (SQLException e) {
-                // a connection that cannot run a statement has lost its session, and the lock with it
-                LOG.warnf(e, "Could not release the import lock of %s", id);
-            }
-        }
     }
 
     void run(Job job, String source, Callable<InputStream> open, String requestId) {
@@ -194,7 +191,7 @@ public class SireneImporter {
                         counts.updated, counts.closed, counts.rejected);
             }
         } finally {
-            job.release();
+            release(job);
         }
     }
 
