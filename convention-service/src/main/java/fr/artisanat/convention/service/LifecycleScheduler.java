@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 import fr.artisanat.convention.repository.ConventionRepository;
+import fr.artisanat.platform.PlatformSchema;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 
@@ -21,10 +22,16 @@ public class LifecycleScheduler {
     @Inject
     ConventionLifecycle lifecycle;
 
+    @Inject
+    PlatformSchema schema;
+
     @Scheduled(every = "${convention.lifecycle-interval:15m}", delayed = "5s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     public void advanceAll() {
         for (var id : QuarkusTransaction.requiringNew().call(conventions::idsInForce)) {
+            if (!schema.isReady()) {
+                return; // shutting down: the next start carries on
+            }
             try {
                 lifecycle.advance(id);
             } catch (RuntimeException e) {
