@@ -55,7 +55,9 @@ public class ServiceLocks {
 
     /** The same on a plain JDBC connection whose transaction is open (auto-commit off). */
     public void lockForTransaction(Connection connection, String job) throws SQLException {
-        call(connection, "pg_advisory_xact_lock", job);
+        try (PreparedStatement statement = statement(connection, "pg_advisory_xact_lock", job)) {
+            statement.execute(); // returns only once the lock is held
+        }
     }
 
     /** Takes the job's lock for the connection's session, unless another session holds it: true when taken. */
@@ -69,14 +71,17 @@ public class ServiceLocks {
     }
 
     private boolean call(Connection connection, String function, String job) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement("select " + function + KEY)) {
-            statement.setString(1, schema);
-            statement.setString(2, job);
-            try (ResultSet result = statement.executeQuery()) {
-                result.next();
-                // pg_advisory_xact_lock returns void (read as null): it only returns once the lock is held
-                return result.getObject(1) == null || result.getBoolean(1);
-            }
+        try (PreparedStatement statement = statement(connection, function, job);
+                ResultSet result = statement.executeQuery()) {
+            result.next();
+            return result.getBoolean(1);
         }
+    }
+
+    private PreparedStatement statement(Connection connection, String function, String job) throws SQLException {
+        PreparedStatement statement = connection.prepareStatement("select " + function + KEY);
+        statement.setString(1, schema);
+        statement.setString(2, job);
+        return statement;
     }
 }
