@@ -17,8 +17,8 @@ import fr.artisanat.convention.domain.FundingPurpose;
 import fr.artisanat.convention.domain.PartnerType;
 
 /**
- * A convention as the API returns it. Integration events carry the same representation, so a consumer has what it
- * needs without calling back.
+ * A convention as the API returns it. Integration events carry a representation of their own
+ * (messaging/outgoing/ConventionEventData), so that this one can change without changing them.
  */
 @Schema(name = "Convention")
 @JsonInclude(JsonInclude.Include.NON_NULL)

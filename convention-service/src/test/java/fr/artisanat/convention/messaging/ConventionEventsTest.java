@@ -15,23 +15,48 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import fr.artisanat.platform.testing.EventSchemas;
 import fr.artisanat.platform.testing.TopicReader;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
-/** Every integration event reaches the real broker as a CloudEvent in binary mode, keyed by the convention id. */
+/**
+ * Every integration event reaches the real broker as a CloudEvent in binary mode, keyed by the convention id, and its
+ * data validates against the committed schema of its type (docs/events/schemas).
+ */
 @QuarkusTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ConventionEventsTest {
 
     private final ObjectMapper json = new ObjectMapper();
+    private final EventSchemas schemas = EventSchemas.committed();
+    private Produced produced;
+
+    /** The events of two conventions read from the topic, {@code active} the one with every optional part. */
+    private record Produced(String authority, String successor, String active, String expired,
+            List<ConsumerRecord<String, String>> records) {
+
+        List<String> types(String conventionId) {
+            return records.stream().filter(r -> conventionId.equals(r.key())).map(r -> TopicReader.header(r, "ce_type")).toList();
+        }
+
+        ConsumerRecord<String, String> record(String conventionId, String type) {
+            return records.stream().filter(r -> conventionId.equals(r.key()) && type.equals(TopicReader.header(r, "ce_type")))
+                    .findFirst().orElseThrow();
+        }
+    }
 
     private static String post(String path, Object body, String requestId) {
         return given().contentType(ContentType.JSON).header("X-Request-Id", requestId).body(body).post(path)
@@ -43,32 +68,52 @@ class ConventionEventsTest {
         signatories.forEach(s -> post("/v1/conventions/" + id + "/signatures", Map.of("signatoryId", s, "signedOn", on.toString()), requestId));
     }
 
-    @Test
-    void eachEventTypeIsOnTheConventionsTopicWithItsCloudEventsHeaders() throws Exception {
+    /**
+     * Through the API, every type of the topic: a convention of 2016 signed, activated and expired; one of today, with
+     * every optional part, signed, activated, amended (changing its term), transferred to a successor and terminated.
+     */
+    private Produced produced() {
+        if (produced != null) {
+            return produced;
+        }
         String requestId = "events-" + UUID.randomUUID();
         String authority = createAuthority("CA des événements", "26362");
         String successor = createAuthority("Métropole des événements", "26281");
         String chamber = createChamber("CMA des événements");
 
-        String active = create(frameworkConvention(authority, chamber, today())).then().statusCode(201).extract().path("id");
-        signAll(active, today(), requestId);
-        post("/v1/conventions/" + active + "/amendments", Map.of("effectiveDate", today().toString(), "summary", "Avenant 1"), requestId);
-        post("/v1/authorities/" + authority + "/succession", Map.of("successorId", successor, "effectiveDate", today().toString()), requestId);
-        post("/v1/conventions/" + active + "/termination", Map.of("reason", "Fin anticipée", "effectiveDate", today().toString()), requestId);
-
         Map<String, Object> old = frameworkConvention(successor, chamber, LocalDate.of(2016, 3, 1));
         old.put("fundingCommitments", List.of());
+        old.remove("governance");
         String expired = create(old).then().statusCode(201).extract().path("id");
         signAll(expired, LocalDate.of(2016, 3, 1), requestId);
 
-        List<ConsumerRecord<String, String>> records = TopicReader.awaitMatching("conventions",
-                r -> requestId.equals(TopicReader.header(r, "X-Request-Id")), 8, Duration.ofSeconds(60));
+        Map<String, Object> full = frameworkConvention(authority, chamber, today());
+        full.put("predecessorId", expired);
+        full.put("challenges", List.of("Transmettre les entreprises"));
+        full.put("dataExchanges", List.of(Map.of("providerId", chamber, "data", "Liste des entreprises artisanales")));
+        full.put("documents", List.of(Map.of("title", "Convention signée", "mediaType", "application/pdf",
+                "sizeBytes", 482113, "sha256", "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08")));
+        String active = create(full).then().statusCode(201).extract().path("id");
+        signAll(active, today(), requestId);
+        post("/v1/conventions/" + active + "/amendments", Map.of("effectiveDate", today().toString(), "summary", "Avenant 1",
+                "newEndDate", today().plusYears(6).toString()), requestId);
+        post("/v1/authorities/" + authority + "/succession", Map.of("successorId", successor, "effectiveDate", today().toString()), requestId);
+        post("/v1/conventions/" + active + "/termination", Map.of("reason", "Fin anticipée", "effectiveDate", today().toString()), requestId);
 
+        produced = new Produced(authority, successor, active, expired, TopicReader.awaitMatching("conventions",
+                r -> requestId.equals(TopicReader.header(r, "X-Request-Id")), 8, Duration.ofSeconds(60)));
+        return produced;
+    }
+
+    @Test
+    void eachEventTypeIsOnTheConventionsTopicWithItsCloudEventsHeaders() throws Exception {
+        Produced events = produced();
         assertEquals(List.of("convention.signed.v1", "convention.activated.v1", "convention.amended.v1",
-                "convention.transferred.v1", "convention.terminated.v1"), types(records, active));
-        assertEquals(List.of("convention.signed.v1", "convention.activated.v1", "convention.expired.v1"), types(records, expired));
+                "convention.transferred.v1", "convention.terminated.v1"), events.types(events.active()));
+        assertEquals(List.of("convention.signed.v1", "convention.activated.v1", "convention.expired.v1"),
+                events.types(events.expired()));
 
-        for (ConsumerRecord<String, String> record : records) {
+        for (ConsumerRecord<String, String> record : events.records()) {
             assertEquals("1.0", TopicReader.header(record, "ce_specversion"));
             assertEquals("/convention-service", TopicReader.header(record, "ce_source"));
             assertEquals(record.key(), TopicReader.header(record, "ce_subject"));
@@ -79,27 +124,54 @@ class ConventionEventsTest {
             assertEquals(record.key(), data.path("convention").path("id").asText(), "the data carries the convention itself");
         }
 
-        JsonNode transferred = data(records, active, "convention.transferred.v1");
-        assertEquals(authority, transferred.path("transfer").path("fromAuthorityId").asText());
-        assertEquals(successor, transferred.path("transfer").path("toAuthorityId").asText());
-        assertEquals(successor, transferred.path("convention").path("parties").path(0).path("partnerId").asText());
-        assertEquals(authority, transferred.path("convention").path("signatories").path(0).path("partnerId").asText());
-        JsonNode amended = data(records, active, "convention.amended.v1");
+        JsonNode transferred = data(events.record(events.active(), "convention.transferred.v1"));
+        assertEquals(events.authority(), transferred.path("transfer").path("fromAuthorityId").asText());
+        assertEquals(events.successor(), transferred.path("transfer").path("toAuthorityId").asText());
+        assertEquals(events.successor(), transferred.path("convention").path("parties").path(0).path("partnerId").asText());
+        assertEquals(events.authority(), transferred.path("convention").path("signatories").path(0).path("partnerId").asText());
+        assertEquals("CA des événements", transferred.path("convention").path("signatories").path(0).path("partnerName").asText());
+        JsonNode amended = data(events.record(events.active(), "convention.amended.v1"));
         assertEquals(1, amended.path("amendment").path("number").asInt());
         assertEquals("ACTIVE", amended.path("convention").path("status").asText());
-        assertEquals("TERMINATED", data(records, active, "convention.terminated.v1").path("convention").path("status").asText());
-        assertEquals("Fin anticipée", data(records, active, "convention.terminated.v1").path("convention").path("terminationReason").asText());
-        assertNotNull(data(records, expired, "convention.expired.v1").path("convention").path("endDate").asText(null));
+        assertEquals(today().plusYears(6).toString(), amended.path("convention").path("endDate").asText());
+        assertEquals("45000.00", amended.path("convention").path("fundingCommitments").path(0).path("amountPerYear").path("amount").asText());
+        JsonNode terminated = data(events.record(events.active(), "convention.terminated.v1"));
+        assertEquals("TERMINATED", terminated.path("convention").path("status").asText());
+        assertEquals("Fin anticipée", terminated.path("convention").path("terminationReason").asText());
+        assertNotNull(data(events.record(events.expired(), "convention.expired.v1")).path("convention").path("endDate").asText(null));
     }
 
-    private static List<String> types(List<ConsumerRecord<String, String>> records, String conventionId) {
-        return records.stream().filter(r -> conventionId.equals(r.key())).map(r -> TopicReader.header(r, "ce_type")).toList();
+    @Test
+    void everyTypeWithASchemaIsProducedAndEveryPayloadValidatesAgainstItsCommittedSchema() {
+        List<ConsumerRecord<String, String>> records = produced().records();
+        assertEquals(schemas.types("convention."), records.stream().map(r -> TopicReader.header(r, "ce_type"))
+                .collect(Collectors.toCollection(TreeSet::new)), "the types produced here vs the schema files");
+        for (ConsumerRecord<String, String> record : records) {
+            String type = TopicReader.header(record, "ce_type");
+            assertEquals(List.of(), schemas.errors(type, record.value()), type + ": " + record.value());
+        }
     }
 
-    private JsonNode data(List<ConsumerRecord<String, String>> records, String conventionId, String type) throws Exception {
-        ConsumerRecord<String, String> record = records.stream()
-                .filter(r -> conventionId.equals(r.key()) && type.equals(TopicReader.header(r, "ce_type")))
-                .findFirst().orElseThrow();
+    /** The schemas are not a formality: what a consumer relies on is asserted, formats included. */
+    @Test
+    void theSchemasRefuseWhatConsumersMustNotReceive() {
+        String amended = produced().record(produced().active(), "convention.amended.v1").value();
+        assertEquals(List.of(), schemas.errors("convention.amended.v1", amended));
+        assertEquals(List.of(), schemas.accepted("convention.amended.v1", amended, List.of(
+                data -> convention(data).put("unexpected", true),
+                data -> convention(data).put("id", "42"),
+                data -> convention(data).put("startDate", "1 March 2016"),
+                data -> convention(data).put("status", "DRAFT"),
+                data -> ((ObjectNode) data.at("/convention/fundingCommitments/0/amountPerYear")).put("amount", 45000.0),
+                data -> ((ObjectNode) data.at("/convention/signatories/0")).remove("partnerId"),
+                data -> data.remove("amendment"))));
+    }
+
+    private static ObjectNode convention(ObjectNode data) {
+        return (ObjectNode) data.get("convention");
+    }
+
+    private JsonNode data(ConsumerRecord<String, String> record) throws Exception {
         return json.readTree(record.value());
     }
 }

@@ -5,16 +5,14 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
-import fr.artisanat.convention.api.AmendmentView;
-import fr.artisanat.convention.api.ConventionView;
-
 /**
  * Data of every event on the {@code conventions} topic: the convention after the change, plus what changed for the
- * event types that need it. JSON Schema and examples: docs/events.md.
+ * event types that need it. Its contract is the JSON Schema of each type, docs/events/schemas/&lt;type&gt;.schema.json.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record ConventionEvent(ConventionView convention, AmendmentView amendment, Transfer transfer) {
+public record ConventionEvent(ConventionEventData convention, AmendmentEventData amendment, Transfer transfer) {
 
+    /** An authority party passed to the authority that succeeded it, from {@code effectiveDate}. */
     public record Transfer(UUID fromAuthorityId, String fromAuthorityName, UUID toAuthorityId, String toAuthorityName,
             LocalDate effectiveDate) {
     }

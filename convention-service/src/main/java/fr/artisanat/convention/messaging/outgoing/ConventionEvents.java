@@ -4,8 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
-import fr.artisanat.convention.api.AmendmentView;
-import fr.artisanat.convention.api.ConventionView;
 import fr.artisanat.convention.domain.Amendment;
 import fr.artisanat.convention.domain.Convention;
 import fr.artisanat.platform.outbox.Outbox;
@@ -23,27 +21,27 @@ public class ConventionEvents {
     EntityManager em;
 
     public void signed(Convention c) {
-        publish(c, "signed", new ConventionEvent(view(c), null, null));
+        publish(c, "signed", new ConventionEvent(data(c), null, null));
     }
 
     public void activated(Convention c) {
-        publish(c, "activated", new ConventionEvent(view(c), null, null));
+        publish(c, "activated", new ConventionEvent(data(c), null, null));
     }
 
     public void amended(Convention c, Amendment amendment) {
-        publish(c, "amended", new ConventionEvent(view(c), AmendmentView.of(amendment), null));
+        publish(c, "amended", new ConventionEvent(data(c), AmendmentEventData.of(amendment), null));
     }
 
     public void transferred(Convention c, ConventionEvent.Transfer transfer) {
-        publish(c, "transferred", new ConventionEvent(view(c), null, transfer));
+        publish(c, "transferred", new ConventionEvent(data(c), null, transfer));
     }
 
     public void expired(Convention c) {
-        publish(c, "expired", new ConventionEvent(view(c), null, null));
+        publish(c, "expired", new ConventionEvent(data(c), null, null));
     }
 
     public void terminated(Convention c) {
-        publish(c, "terminated", new ConventionEvent(view(c), null, null));
+        publish(c, "terminated", new ConventionEvent(data(c), null, null));
     }
 
     private void publish(Convention c, String what, ConventionEvent event) {
@@ -51,8 +49,8 @@ public class ConventionEvents {
     }
 
     /** The state after the change, with the version it will have once committed. */
-    private ConventionView view(Convention c) {
+    private ConventionEventData data(Convention c) {
         em.flush();
-        return ConventionView.of(c);
+        return ConventionEventData.of(c);
     }
 }

@@ -5,14 +5,13 @@ import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
-import fr.artisanat.registry.api.EstablishmentView;
-
 /**
  * The {@code establishment} object of every event of the {@code establishments} topic, written by the import and by
  * the service alike: the one definition of what the events carry, and of their privacy rule (name, trade names and
  * address only for diffusion O; the constructor drops them otherwise and lists them in {@code withdrawnFields}, so
  * that a consumer erases a copy it holds: an absent value is only unknown, a withdrawn one must not be kept). Absent
- * values are left out. The version and classification come last: the import lets the database append them.
+ * values are left out. The version and classification come last: the import lets the database append them. Its
+ * contract is docs/events/schemas/defs/establishment.v1.schema.json.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record EstablishmentEventData(String siret, String siren, String diffusion, String name, List<String> tradeNames,
@@ -44,17 +43,5 @@ public record EstablishmentEventData(String siret, String siren, String diffusio
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Classification(Integer metierArtDomain, String metierArtLabel, boolean developmentPotential,
             List<String> tags) {
-    }
-
-    /** The data of an establishment as stored, with its version and classification. */
-    public static EstablishmentEventData of(EstablishmentView e) {
-        EstablishmentView.Address a = e.address();
-        EstablishmentView.ClassificationView c = e.classification();
-        return new EstablishmentEventData(e.siret(), e.siren(), e.diffusion(), e.name(), e.tradeNames(),
-                a == null ? null : new Address(a.streetNumber(), a.streetType(), a.streetName(), a.extra(), a.postalCode(),
-                        a.communeName()),
-                null, e.commune(), e.nafCode(), e.nafNomenclature(), e.nafaCode(), e.craftFamily(), e.employeeBand(),
-                e.bandYear(), e.createdOn(), e.closedOn(), e.headOffice(), e.employer(), e.active(), e.version(),
-                c == null ? null : new Classification(c.metierArtDomain(), c.metierArtLabel(), c.developmentPotential(), c.tags()));
     }
 }

@@ -1,0 +1,11 @@
+package fr.artisanat.convention;
+
+import fr.artisanat.platform.testing.LayeringContract;
+
+class LayeringTest extends LayeringContract {
+
+    @Override
+    protected String rootPackage() {
+        return "fr.artisanat.convention";
+    }
+}

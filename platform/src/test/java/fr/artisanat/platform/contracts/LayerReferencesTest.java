@@ -1,0 +1,39 @@
+package fr.artisanat.platform.contracts;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import fr.artisanat.platform.testing.LayerReferences;
+
+class LayerReferencesTest {
+
+    @TempDir
+    Path sources;
+
+    private void write(String path, String text) throws IOException {
+        Path file = sources.resolve("fr/artisanat/shop").resolve(path);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, text);
+    }
+
+    @Test
+    void findsImportsStaticImportsWildcardsAndQualifiedNamesButNotOtherPackages() throws IOException {
+        write("messaging/outgoing/ByImport.java", "import fr.artisanat.shop.api.OrderView;\nclass ByImport {}");
+        write("messaging/outgoing/ByStaticImport.java", "import static fr.artisanat.shop.api.Orders.of;\nclass ByStaticImport {}");
+        write("messaging/ByWildcard.java", "import fr.artisanat.shop.api.*;\nclass ByWildcard {}");
+        write("messaging/Qualified.java", "class Qualified { fr.artisanat.shop.api.OrderView view; }");
+        write("messaging/Clean.java", "import fr.artisanat.shop.domain.Order;\nimport fr.artisanat.shop.apiary.Bee;\nclass Clean {}");
+        write("repository/Other.java", "import fr.artisanat.shop.api.OrderView;\nclass Other {}");
+
+        assertEquals(List.of("messaging/ByWildcard.java", "messaging/Qualified.java", "messaging/outgoing/ByImport.java",
+                "messaging/outgoing/ByStaticImport.java"), new LayerReferences(sources, "fr.artisanat.shop").filesOf("messaging", "api"));
+        assertEquals(List.of(), new LayerReferences(sources, "fr.artisanat.shop").filesOf("domain", "api"), "a layer without sources");
+    }
+}
