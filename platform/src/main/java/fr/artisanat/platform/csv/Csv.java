@@ -3,8 +3,8 @@ package fr.artisanat.platform.csv;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -18,9 +18,8 @@ import de.siegmar.fastcsv.writer.LineDelimiter;
 /** RFC 4180 CSV through FastCSV, for the reference files services ship and the CSV they write. */
 public final class Csv {
 
-    /** Unbuffered: each record goes straight to its own small writer. */
-    private static final CsvWriter.CsvWriterBuilder RECORD_WRITER = CsvWriter.builder().bufferSize(0)
-            .lineDelimiter(LineDelimiter.CRLF);
+    /** One writer per thread, reused: {@link #record} runs for every row an import keeps. */
+    private static final ThreadLocal<RecordWriter> RECORD_WRITERS = ThreadLocal.withInitial(RecordWriter::new);
 
     private Csv() {
     }
@@ -44,9 +43,43 @@ public final class Csv {
 
     /** One record, null written as an empty field: quoted when a value holds a comma, quote or line break; CRLF end. */
     public static String record(List<?> values) {
-        StringWriter line = new StringWriter();
-        RECORD_WRITER.build(line).writeRecord(values.stream().map(value -> value == null ? null : value.toString())
-                .toList());
-        return line.toString();
+        RecordWriter writer = RECORD_WRITERS.get();
+        writer.line.setLength(0);
+        CsvWriter.CsvWriterRecord record = writer.csv.writeRecord();
+        for (Object value : values) {
+            record.writeField(value == null ? null : value.toString());
+        }
+        record.endRecord();
+        return writer.line.toString();
+    }
+
+    /** FastCSV writing, unbuffered, into a StringBuilder (a StringWriter would lock on every character). */
+    private static final class RecordWriter extends Writer {
+
+        private final StringBuilder line = new StringBuilder(256);
+        private final CsvWriter csv = CsvWriter.builder().bufferSize(0).lineDelimiter(LineDelimiter.CRLF).build(this);
+
+        @Override
+        public void write(int c) {
+            line.append((char) c);
+        }
+
+        @Override
+        public void write(char[] chars, int offset, int length) {
+            line.append(chars, offset, length);
+        }
+
+        @Override
+        public void write(String text, int offset, int length) {
+            line.append(text, offset, offset + length);
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
     }
 }
