@@ -85,7 +85,10 @@ public class DemoData {
 
     private void classify() {
         List<Object[]> artisansDArt = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
-                "select siret, naf_code from establishment where active and naf_code in (:codes) order by siret")
+                // a classification the chamber already made is left as it is (and would need its ETag to change)
+                """
+                select e.siret, e.naf_code from establishment e where e.active and e.naf_code in (:codes)
+                and not exists (select 1 from classification c where c.siret = e.siret) order by e.siret""")
                 .setParameter("codes", METIERS_ART.keySet()).getResultList());
         for (Object[] row : artisansDArt) {
             String naf = (String) row[1];
