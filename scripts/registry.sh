@@ -23,3 +23,15 @@ registry_import() {
   [ "$status" = SUCCEEDED ] || die "import $id $status; rejected lines: $SUITE_REGISTRY_URL/v1/imports/$id/rejections"
   log "import $id succeeded; rejected lines, if any: $SUITE_REGISTRY_URL/v1/imports/$id/rejections"
 }
+
+# ./suite sirene-generate --rows N --seed S --out FILE[.gz] [--territory-communes CODES-OR-FILE] [--weight-by-population]:
+# writes a synthetic SIRENE StockEtablissement file with the sirene-generator module (docs/registry.md).
+sirene_generate() {
+  local log="$SUITE_HOME/sirene-generator-build.log"
+  mkdir -p "$(dirname "$log")"
+  step "building the SIRENE generator" "$log"
+  mvnw -q -l "$log" -pl sirene-generator -am package -DskipTests
+  step "generating"
+  "$JAVA_HOME/bin/java" -cp "$SUITE_ROOT/sirene-generator/target/classes:$(cat "$SUITE_ROOT/sirene-generator/target/runtime-classpath.txt")" \
+    fr.artisanat.registry.sirene.generator.GenerateSireneFile "$@"
+}

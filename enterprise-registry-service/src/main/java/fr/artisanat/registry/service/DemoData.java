@@ -1,10 +1,6 @@
 package fr.artisanat.registry.service;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -21,25 +17,25 @@ import fr.artisanat.registry.api.ClassificationRequests;
 import fr.artisanat.registry.api.TerritoryRequests;
 import fr.artisanat.registry.config.RegistryConfig;
 import fr.artisanat.registry.importer.SireneImporter;
-import fr.artisanat.registry.sirene.SireneFileGenerator;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 
 /**
- * The founding territories with a realistic synthetic SIRENE file (docs/registry.md): the 12 communes of the former
- * CA du Pays d'Aubagne et de l'Etoile defined as a territory, Valence Romans Agglo tracked from the EPCI file, a
- * generated file weighted by commune population imported through the real importer, and the chamber's classification
- * of métiers d'art and of the clay sector. Runs once: skipped when the Aubagne territory exists.
+ * The founding territories with a realistic synthetic SIRENE file (docs/demo-data.md): the 12 communes of the former
+ * CA du Pays d'Aubagne et de l'Etoile defined as a territory, Valence Romans Agglo tracked from the EPCI file, the
+ * demo SIRENE file imported through the real importer, and the chamber's classification of métiers d'art and of the
+ * clay sector. Runs once: skipped when the Aubagne territory exists.
  */
 @ApplicationScoped
 public class DemoData {
 
     private static final Logger LOG = Logger.getLogger(DemoData.class);
     public static final String AUBAGNE_CODE = "pays-aubagne-etoile";
-    static final long SEED = 20151020L;
-    static final long ROWS = 20_000;
-    /** About one synthetic establishment row per this many inhabitants. */
-    static final int INHABITANTS_PER_WEIGHT = 1_000;
+    /**
+     * Written when the service is built, by the sirene-generator module (see this module's pom.xml): the service
+     * carries the file, not the generator.
+     */
+    static final String DEMO_FILE = "demo/sirene-demo.csv.gz";
 
     /** NAF codes whose establishments the demo chamber classifies as métiers d'art, with the domain rank. */
     static final Map<String, Integer> METIERS_ART = Map.ofEntries(Map.entry("23.41Z", 6), Map.entry("23.49Z", 6),
@@ -62,11 +58,15 @@ public class DemoData {
     @Inject
     EntityManager em;
 
-    void onStart(@Observes @Priority(30) StartupEvent startup) throws IOException {
+    void onStart(@Observes @Priority(30) StartupEvent startup) {
         if (!config.demoData() || QuarkusTransaction.requiringNew().call(() -> !em
                 .createQuery("select t.id from Territory t where t.code = :code").setParameter("code", AUBAGNE_CODE)
                 .getResultList().isEmpty())) {
             return;
+        }
+        ClassLoader resources = Thread.currentThread().getContextClassLoader();
+        if (resources.getResource(DEMO_FILE) == null) {
+            throw new IllegalStateException(DEMO_FILE + " is missing: it is written when the service is built (mvnw package)");
         }
         List<String> aubagne = new ArrayList<>();
         Csv.readResource("reference/seed-territories.csv", row -> {
@@ -77,37 +77,18 @@ public class DemoData {
         territories.create(new TerritoryRequests.Create(AUBAGNE_CODE,
                 "Pays d'Aubagne et de l'Etoile (12 communes de l'ancienne communauté d'agglomération)", aubagne,
                 java.time.LocalDate.of(2007, 1, 1), null, true));
-        Path file = Files.createTempFile("demo-sirene-", ".csv.gz");
-        try {
-            new SireneFileGenerator(SEED, weightedCommunes(), Map.of()).write(file, ROWS);
-            importer.runNow("demo:generated Valence Romans and Pays d'Aubagne file", () -> Files.newInputStream(file));
-        } finally {
-            Files.deleteIfExists(file);
-        }
+        importer.runNow("demo:generated Valence Romans and Pays d'Aubagne file",
+                () -> resources.getResourceAsStream(DEMO_FILE));
         classify();
         LOG.info("Demo data loaded: founding territories, generated SIRENE file, métiers d'art and clay-sector classification");
     }
 
-    /** The communes of the tracked territories, each repeated by population so that towns get more establishments. */
-    private List<String> weightedCommunes() {
-        Map<String, Integer> population = new LinkedHashMap<>();
-        Csv.readResource("reference/epcicom2020.csv", row -> population.put(row.get("insee"), Integer.valueOf(row.get("ptot_2020"))));
-        List<String> tracked = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery("""
-                select distinct tc.insee_code from territory_commune tc join territory t on t.id = tc.territory_id
-                where t.tracked order by 1""", String.class).getResultList());
-        List<String> weighted = new ArrayList<>();
-        for (String commune : tracked) {
-            int weight = Math.max(1, population.getOrDefault(commune, 0) / INHABITANTS_PER_WEIGHT);
-            for (int i = 0; i < weight; i++) {
-                weighted.add(commune);
-            }
-        }
-        return weighted;
-    }
-
     private void classify() {
         List<Object[]> artisansDArt = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
-                "select siret, naf_code from establishment where active and naf_code in (:codes) order by siret")
+                // a classification the chamber already made is left as it is (and would need its ETag to change)
+                """
+                select e.siret, e.naf_code from establishment e where e.active and e.naf_code in (:codes)
+                and not exists (select 1 from classification c where c.siret = e.siret) order by e.siret""")
                 .setParameter("codes", METIERS_ART.keySet()).getResultList());
         for (Object[] row : artisansDArt) {
             String naf = (String) row[1];

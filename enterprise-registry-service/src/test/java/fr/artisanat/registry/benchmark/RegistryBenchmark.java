@@ -30,7 +30,7 @@ import org.postgresql.PGConnection;
 
 import fr.artisanat.registry.importer.SireneImporter;
 import fr.artisanat.registry.sirene.SireneColumns;
-import fr.artisanat.registry.sirene.SireneFileGenerator;
+import fr.artisanat.registry.sirene.generator.SireneFileGenerator;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**

@@ -1,91 +1,85 @@
 package fr.artisanat.platform.csv;
 
-import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
-/** RFC 4180 for the small reference files services ship (UTF-8, one header line, no multi-line fields). */
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.NamedCsvRecord;
+import de.siegmar.fastcsv.writer.CsvWriter;
+import de.siegmar.fastcsv.writer.LineDelimiter;
+
+/** RFC 4180 CSV through FastCSV, for the reference files services ship and the CSV they write. */
 public final class Csv {
+
+    /** One writer per thread, reused: {@link #record} runs for every row an import keeps. */
+    private static final ThreadLocal<RecordWriter> RECORD_WRITERS = ThreadLocal.withInitial(RecordWriter::new);
 
     private Csv() {
     }
 
-    /** Reads a classpath CSV a row at a time, each row as column name → value. */
+    /**
+     * Reads a classpath CSV (UTF-8, one header line) a row at a time, each row as column name → value. A row with
+     * another number of fields than the header fails the reading, with its line number: reference files are ours.
+     */
     public static void readResource(String resource, Consumer<Map<String, String>> rows) {
-        var stream = Thread.currentThread().getContextClassLoader().getResourceAsStream(resource);
+        InputStream stream = Thread.currentThread().getContextClassLoader().getResourceAsStream(resource);
         if (stream == null) {
             throw new IllegalStateException("Missing reference file " + resource);
         }
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
-            List<String> header = parseLine(reader.readLine());
-            String line;
-            while ((line = reader.readLine()) != null) {
-                if (line.isBlank()) {
-                    continue;
-                }
-                List<String> values = parseLine(line);
-                Map<String, String> row = new LinkedHashMap<>();
-                for (int i = 0; i < header.size() && i < values.size(); i++) {
-                    row.put(header.get(i), values.get(i));
-                }
-                rows.accept(row);
-            }
+        try (CsvReader<NamedCsvRecord> reader = CsvReader.builder()
+                .ofNamedCsvRecord(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
+            reader.forEach(row -> rows.accept(row.getFieldsAsMap()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    /** Splits one line: quoted fields may hold commas and doubled quotes. */
-    public static List<String> parseLine(String line) {
-        List<String> fields = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char ch = line.charAt(i);
-            if (quoted) {
-                if (ch == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                    field.append('"');
-                    i++;
-                } else if (ch == '"') {
-                    quoted = false;
-                } else {
-                    field.append(ch);
-                }
-            } else if (ch == '"') {
-                quoted = true;
-            } else if (ch == ',') {
-                fields.add(field.toString());
-                field.setLength(0);
-            } else {
-                field.append(ch);
-            }
+    /** One record, null written as an empty field: quoted when a value holds a comma, quote or line break; CRLF end. */
+    public static String record(List<?> values) {
+        RecordWriter writer = RECORD_WRITERS.get();
+        writer.line.setLength(0);
+        CsvWriter.CsvWriterRecord record = writer.csv.writeRecord();
+        for (Object value : values) {
+            record.writeField(value == null ? null : value.toString());
         }
-        fields.add(field.toString());
-        return fields;
+        record.endRecord();
+        return writer.line.toString();
     }
 
-    /** One RFC 4180 record: fields quoted when they hold a comma, quote or line break; CRLF line end. */
-    public static String record(List<?> values) {
-        StringBuilder line = new StringBuilder();
-        for (int i = 0; i < values.size(); i++) {
-            if (i > 0) {
-                line.append(',');
-            }
-            Object value = values.get(i);
-            String text = value == null ? "" : value.toString();
-            if (text.indexOf(',') >= 0 || text.indexOf('"') >= 0 || text.indexOf('\n') >= 0 || text.indexOf('\r') >= 0) {
-                line.append('"').append(text.replace("\"", "\"\"")).append('"');
-            } else {
-                line.append(text);
-            }
+    /** FastCSV writing, unbuffered, into a StringBuilder (a StringWriter would lock on every character). */
+    private static final class RecordWriter extends Writer {
+
+        private final StringBuilder line = new StringBuilder(256);
+        private final CsvWriter csv = CsvWriter.builder().bufferSize(0).lineDelimiter(LineDelimiter.CRLF).build(this);
+
+        @Override
+        public void write(int c) {
+            line.append((char) c);
         }
-        return line.append("\r\n").toString();
+
+        @Override
+        public void write(char[] chars, int offset, int length) {
+            line.append(chars, offset, length);
+        }
+
+        @Override
+        public void write(String text, int offset, int length) {
+            line.append(text, offset, offset + length);
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
     }
 }

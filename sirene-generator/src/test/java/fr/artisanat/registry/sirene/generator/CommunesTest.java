@@ -1,4 +1,4 @@
-package fr.artisanat.registry.sirene;
+package fr.artisanat.registry.sirene.generator;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,4 +1,6 @@
-package fr.artisanat.registry.sirene;
+package fr.artisanat.registry.sirene.generator;
+
+import fr.artisanat.registry.sirene.Siret;
 
 /**
  * Hands out SIRETs that are valid and unique within one generated file. A new enterprise gets a fresh SIREN and its

@@ -1,4 +1,4 @@
-package fr.artisanat.registry.sirene;
+package fr.artisanat.registry.sirene.generator;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -8,8 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-
-import fr.artisanat.platform.csv.Csv;
 
 /**
  * The NAF rév. 2 codes generated rows draw from: craft codes by family (décret 98-247, whole or partial sub-classes)
@@ -45,17 +43,18 @@ final class NafCodes {
 
     static NafCodes load() {
         Map<String, String> craftFamilyByCode = new LinkedHashMap<>();
-        Csv.readResource("reference/craft-activities-naf.csv", row -> {
+        ReferenceFiles.forEachRow("reference/craft-activities-naf.csv", row -> {
             // "part" sub-classes are only partly craft, but registered craft businesses do carry them.
-            if ("all".equals(row.get("scope")) || "part".equals(row.get("scope"))) {
-                craftFamilyByCode.put(row.get("naf_code"), row.get("craft_family"));
+            String scope = row.getField("scope");
+            if ("all".equals(scope) || "part".equals(scope)) {
+                craftFamilyByCode.put(row.getField("naf_code"), row.getField("craft_family"));
             }
         });
         Set<String> craftCodes = new HashSet<>(craftFamilyByCode.keySet());
         List<String> nonCraftCodes = new ArrayList<>();
-        Csv.readResource("reference/naf-rev2.csv", row -> {
-            if (!craftCodes.contains(row.get("code"))) {
-                nonCraftCodes.add(row.get("code"));
+        ReferenceFiles.forEachRow("reference/naf-rev2.csv", row -> {
+            if (!craftCodes.contains(row.getField("code"))) {
+                nonCraftCodes.add(row.getField("code"));
             }
         });
         return new NafCodes(craftFamilyByCode, nonCraftCodes);

@@ -1,10 +1,12 @@
-package fr.artisanat.registry.sirene;
+package fr.artisanat.registry.sirene.generator;
 
 import static fr.artisanat.registry.sirene.SireneColumns.NOT_DIFFUSED;
 
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Random;
+
+import fr.artisanat.registry.sirene.SireneColumns;
 
 /** Makes the rows of a synthetic StockEtablissement file, in the 48-column layout, with SIRENE's proportions. */
 final class SyntheticEstablishments {

@@ -1,16 +1,23 @@
-package fr.artisanat.registry.sirene;
+package fr.artisanat.registry.sirene.generator;
 
 import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 
-import fr.artisanat.platform.csv.Csv;
+import fr.artisanat.registry.sirene.CommuneCode;
 
 /** The communes generated establishments are located in, with the label and a postal code as SIRENE shows them. */
 final class Communes {
+
+    private static final String EPCI_2020 = "reference/epcicom2020.csv";
+    /** About one establishment row per this many inhabitants, when communes are weighted by population. */
+    static final int INHABITANTS_PER_WEIGHT = 1_000;
 
     private final String[] codes;
     private final String[] labels;
@@ -48,8 +55,27 @@ final class Communes {
     /** Every commune member of an EPCI on 1 January 2020, in file order: INSEE code to name. */
     static Map<String, String> epci2020Communes() {
         Map<String, String> names = new LinkedHashMap<>();
-        Csv.readResource("reference/epcicom2020.csv", row -> names.put(row.get("insee"), row.get("nom_membre")));
+        ReferenceFiles.forEachRow(EPCI_2020, row -> names.put(row.getField("insee"), row.getField("nom_membre")));
         return names;
+    }
+
+    /**
+     * The communes in INSEE code order, each repeated once per {@value #INHABITANTS_PER_WEIGHT} inhabitants in 2020
+     * (at least once), so that towns get more establishments than villages. The order of the given codes does not
+     * matter: the same communes always give the same file.
+     */
+    static List<String> weightedByPopulation(Collection<String> communeCodes) {
+        Map<String, Integer> population = new HashMap<>();
+        ReferenceFiles.forEachRow(EPCI_2020,
+                row -> population.put(row.getField("insee"), Integer.valueOf(row.getField("ptot_2020"))));
+        List<String> weighted = new ArrayList<>();
+        communeCodes.stream().distinct().sorted().forEach(commune -> {
+            int weight = Math.max(1, population.getOrDefault(commune, 0) / INHABITANTS_PER_WEIGHT);
+            for (int i = 0; i < weight; i++) {
+                weighted.add(commune);
+            }
+        });
+        return weighted;
     }
 
     int pick(Random random) {

@@ -1,4 +1,4 @@
-package fr.artisanat.registry.sirene;
+package fr.artisanat.registry.sirene.generator;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -25,7 +25,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import fr.artisanat.platform.csv.Csv;
+import fr.artisanat.registry.sirene.SireneColumns;
+import fr.artisanat.registry.sirene.SireneCsvReader;
+import fr.artisanat.registry.sirene.Siret;
 
 class SireneFileGeneratorTest {
 
@@ -77,7 +79,8 @@ class SireneFileGeneratorTest {
             }
         }
         craftFamilies = new HashMap<>();
-        Csv.readResource("reference/craft-activities-naf.csv", row -> craftFamilies.put(row.get("naf_code"), row.get("craft_family")));
+        ReferenceFiles.forEachRow("reference/craft-activities-naf.csv",
+                row -> craftFamilies.put(row.getField("naf_code"), row.getField("craft_family")));
     }
 
     @Test
@@ -302,22 +305,52 @@ class SireneFileGeneratorTest {
 
     @Test
     void commandLineWritesTheFileOfATerritory(@TempDir Path directory) throws Exception {
-        Path territory = Path.of(SireneFileGeneratorTest.class.getResource("/reference/seed-territories.csv").toURI());
+        Path territory = directory.resolve("territory.csv");
+        Files.writeString(territory, """
+                territory,insee_commune,commune
+                aubagne,13005,Aubagne
+                aubagne,13007,"Auriol, Bouches-du-Rhône"
+                valence,26362,Valence
+                """);
         Path out = directory.resolve("territory.csv.gz");
         GenerateSireneFile.main(new String[] {"--rows", "400", "--seed", "5", "--out", out.toString(),
                 "--territory-communes", territory.toString()});
-        Set<String> territoryCommunes = new HashSet<>(TerritoryCommunes.parse(territory.toString()).keySet());
-        assertEquals(66, territoryCommunes.size());
+        Map<String, String> territoryCommunes = TerritoryCommunes.parse(territory.toString());
+        assertEquals(List.of("13005", "13007", "26362"), List.copyOf(territoryCommunes.keySet()));
+        assertEquals("Auriol, Bouches-du-Rhône", territoryCommunes.get("13007"));
         try (SireneCsvReader reader = new SireneCsvReader(Files.newInputStream(out))) {
             int count = 0;
             while (reader.next()) {
                 count++;
-                assertTrue(territoryCommunes.contains(reader.get(SireneColumns.CODE_COMMUNE)));
+                assertTrue(territoryCommunes.containsKey(reader.get(SireneColumns.CODE_COMMUNE)));
             }
             assertEquals(400, count);
         }
         assertEquals(List.of("13005", "26362"), List.copyOf(TerritoryCommunes.parse("13005, 26362").keySet()));
         assertNull(TerritoryCommunes.parse("13005").get("13005"));
+    }
+
+    @Test
+    void weightingByPopulationRepeatsACommuneOncePerThousandInhabitantsInCodeOrder() {
+        // 2020 populations in epcicom2020.csv: Valence 65,028, Aubagne 46,621; the given order does not matter.
+        List<String> weighted = Communes.weightedByPopulation(List.of("26362", "13005", "26362"));
+        assertEquals(65 + 46, weighted.size());
+        assertEquals(46, weighted.stream().filter("13005"::equals).count());
+        assertEquals("13005", weighted.getFirst());
+        assertEquals("26362", weighted.getLast());
+        // A commune unknown to the file still gets its row share.
+        assertEquals(List.of("99999"), Communes.weightedByPopulation(List.of("99999")));
+    }
+
+    @Test
+    void theWeightedCommandLineFileDependsOnlyOnTheCommunesNotOnTheirOrder(@TempDir Path directory) throws Exception {
+        Path first = directory.resolve("first.csv");
+        Path second = directory.resolve("second.csv");
+        GenerateSireneFile.main(new String[] {"--rows", "300", "--seed", "11", "--out", first.toString(),
+                "--territory-communes", "13005,26362", "--weight-by-population"});
+        GenerateSireneFile.main(new String[] {"--rows", "300", "--seed", "11", "--out", second.toString(),
+                "--territory-communes", "26362,13005", "--weight-by-population"});
+        assertArrayEquals(Files.readAllBytes(first), Files.readAllBytes(second));
     }
 
     private boolean isCraft(Map<String, String> row) {

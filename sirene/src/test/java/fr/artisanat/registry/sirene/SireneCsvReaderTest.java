@@ -10,11 +10,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.zip.GZIPOutputStream;
 
 import org.junit.jupiter.api.Test;
@@ -84,7 +82,7 @@ class SireneCsvReaderTest {
 
     @Test
     void gzipAndPlainGiveTheSameRows() throws IOException {
-        String content = generated(3, 3_000);
+        String content = manyRows(3_000);
         byte[] plain = content.getBytes(UTF_8);
         byte[] gzipped = gzip(plain);
 
@@ -177,6 +175,49 @@ class SireneCsvReaderTest {
     }
 
     @Test
+    void aLineBreakInsideQuotesRejectsTheTwoLinesWithTheirNumbers() throws IOException {
+        // SIRENE files put no line break in a value: a row is a line (see docs/adr/0009).
+        String multiLine = ROW_48.replace("GOOGLE FRANCE", "\"ATELIER\nDU PORT\"");
+        String content = String.join("\n", HEADER_48, ROW_48, multiLine, ROW_48.replace("GOOGLE", "ETOILE")) + "\n";
+        try (SireneCsvReader reader = reader(content)) {
+            List<String> lines = new ArrayList<>();
+            while (reader.next()) {
+                lines.add(reader.lineNumber() + (reader.wellFormed() ? " ok" : " malformed"));
+            }
+            assertEquals(List.of("2 ok", "3 malformed", "4 malformed", "5 ok"), lines);
+        }
+    }
+
+    @Test
+    void aQuoteNeverClosedRejectsItsLineAloneAndTheRowsAfterItAreRead() throws IOException {
+        String neverClosed = ROW_48.replace("GOOGLE FRANCE", "\"GOOGLE FRANCE");
+        // Enough rows after it that the open quote would run past the longest record allowed.
+        int rowsAfter = CsvRecordReader.MAX_LINE_BYTES / ROW_48.length() + 100;
+        StringBuilder content = new StringBuilder(HEADER_48).append('\n').append(neverClosed).append('\n');
+        for (int i = 0; i < rowsAfter; i++) {
+            content.append(ROW_48).append('\n');
+        }
+        try (SireneCsvReader reader = reader(content.toString())) {
+            assertTrue(reader.next());
+            assertFalse(reader.wellFormed());
+            assertEquals(2, reader.lineNumber());
+            for (int i = 0; i < rowsAfter; i++) {
+                assertTrue(reader.next());
+                assertTrue(reader.wellFormed(), "line " + reader.lineNumber());
+                assertEquals(3 + i, reader.lineNumber());
+            }
+            assertFalse(reader.next());
+        }
+        try (SireneCsvReader reader = reader(HEADER_48 + "\n" + neverClosed + "\n" + ROW_48 + "\n" + ROW_48)) {
+            List<Boolean> wellFormed = new ArrayList<>();
+            while (reader.next()) {
+                wellFormed.add(reader.wellFormed());
+            }
+            assertEquals(List.of(false, true, true), wellFormed);
+        }
+    }
+
+    @Test
     void missingRequiredColumnsAreNamed() {
         String header = HEADER_48.replace("siret,", "").replace("codeCommuneEtablissement,", "");
         SireneFormatException e = assertThrows(SireneFormatException.class, () -> reader(header + "\n"));
@@ -190,10 +231,15 @@ class SireneCsvReaderTest {
         assertThrows(SireneFormatException.class, () -> reader(""));
     }
 
-    private static String generated(long seed, int rows) throws IOException {
-        StringWriter out = new StringWriter();
-        new SireneFileGenerator(seed, List.of(), Map.of()).write(out, rows);
-        return out.toString();
+    /** The header and rows that differ by their SIRET and name, a few of them quoted or broken. */
+    private static String manyRows(int rows) {
+        StringBuilder content = new StringBuilder(HEADER_48).append('\n');
+        for (int i = 0; i < rows; i++) {
+            String name = i % 7 == 0 ? "\"ETS " + i + ", FILS\"" : i % 997 == 0 ? "\"NEVER CLOSED " + i : "ETS " + i;
+            content.append(ROW_48.replace("GOOGLE FRANCE", name).replace("00074", String.format("%05d", i)))
+                    .append('\n');
+        }
+        return content.toString();
     }
 
     private static SireneCsvReader reader(String content) throws IOException {

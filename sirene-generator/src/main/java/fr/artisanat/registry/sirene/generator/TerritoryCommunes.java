@@ -1,13 +1,16 @@
-package fr.artisanat.registry.sirene;
+package fr.artisanat.registry.sirene.generator;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
+
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.CsvRecord;
+import fr.artisanat.registry.sirene.CommuneCode;
 
 /**
  * Reads the communes of a territory given on the command line: a comma-separated list of INSEE codes, a file with one
@@ -16,7 +19,6 @@ import java.util.regex.Pattern;
  */
 final class TerritoryCommunes {
 
-    private static final Pattern INSEE_CODE = Pattern.compile("\\d[\\dAB]\\d{3}");
     private static final List<String> CODE_COLUMNS = List.of("insee_commune", "insee");
     private static final List<String> NAME_COLUMNS = List.of("commune", "nom_membre");
 
@@ -30,7 +32,7 @@ final class TerritoryCommunes {
             return codes(List.of(fileOrList.split(",")));
         }
         List<String> lines = Files.readAllLines(file);
-        if (!lines.isEmpty() && INSEE_CODE.matcher(lines.getFirst().trim()).matches()) {
+        if (!lines.isEmpty() && CommuneCode.isValid(lines.getFirst().trim())) {
             return codes(lines);
         }
         return fromCsv(file);
@@ -48,24 +50,26 @@ final class TerritoryCommunes {
     }
 
     private static Map<String, String> fromCsv(Path file) throws IOException {
-        try (InputStream in = Files.newInputStream(file); CsvRecordReader records = new CsvRecordReader(in)) {
-            String codeColumn = firstPresent(records, CODE_COLUMNS);
-            if (codeColumn == null) {
+        try (CsvReader<CsvRecord> csv = CsvReader.builder().detectBomHeader(true).ofCsvRecord(file)) {
+            Iterator<CsvRecord> records = csv.iterator();
+            List<String> header = records.hasNext() ? records.next().getFields() : List.of();
+            int code = firstPresent(header, CODE_COLUMNS);
+            if (code < 0) {
                 throw new IllegalArgumentException(file + " has no commune code column " + CODE_COLUMNS);
             }
-            String nameColumn = firstPresent(records, NAME_COLUMNS);
+            int name = firstPresent(header, NAME_COLUMNS);
             Map<String, String> communes = new LinkedHashMap<>();
-            while (records.next()) {
-                String code = records.get(codeColumn);
-                if (records.wellFormed() && code != null) {
-                    communes.putIfAbsent(code, nameColumn == null ? null : records.get(nameColumn));
+            records.forEachRemaining(row -> {
+                if (!row.getField(code).isEmpty()) {
+                    communes.putIfAbsent(row.getField(code), name < 0 ? null : row.getField(name));
                 }
-            }
+            });
             return communes;
         }
     }
 
-    private static String firstPresent(CsvRecordReader records, List<String> columns) {
-        return columns.stream().filter(records::hasColumn).findFirst().orElse(null);
+    /** The index of the first of these columns the header has, or -1. */
+    private static int firstPresent(List<String> header, List<String> columns) {
+        return columns.stream().mapToInt(header::indexOf).filter(index -> index >= 0).findFirst().orElse(-1);
     }
 }

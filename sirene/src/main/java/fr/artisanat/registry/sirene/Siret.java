@@ -7,7 +7,7 @@ public final class Siret {
     public static final String LA_POSTE_SIREN = "356000000";
 
     /** The head office of La Poste predates that rule and keeps an ordinary Luhn key. */
-    static final String LA_POSTE_HEAD_OFFICE_SIRET = "35600000000048";
+    public static final String LA_POSTE_HEAD_OFFICE_SIRET = "35600000000048";
 
     private Siret() {
     }
@@ -35,7 +35,7 @@ public final class Siret {
     }
 
     /** The digit that, appended to these digits, makes the whole number Luhn-valid. */
-    static char luhnKey(String digits) {
+    public static char luhnKey(String digits) {
         // With a 0 appended the digits take their final Luhn positions; the key tops the sum up to a multiple of 10.
         int sum = luhnSum(digits + "0");
         return (char) ('0' + (10 - sum % 10) % 10);

@@ -1,4 +1,4 @@
-package fr.artisanat.registry.sirene;
+package fr.artisanat.registry.sirene.generator;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Random;
 import java.util.zip.GZIPOutputStream;
+
+import fr.artisanat.registry.sirene.SireneColumns;
 
 /**
  * Writes a realistic synthetic SIRENE StockEtablissement file (48-column layout) for load tests and demos: about 60%

@@ -1,4 +1,4 @@
-package fr.artisanat.registry.sirene;
+package fr.artisanat.registry.sirene.generator;
 
 import java.util.HashMap;
 import java.util.List;
