@@ -23,7 +23,7 @@ import fr.artisanat.platform.idempotency.IdempotencyInterceptor;
  * <ul>
  * <li>the problem+json error responses ({@link ProblemResponses});</li>
  * <li>an {@code ETag} header on every 2xx response whose body carries a {@code version} (the entity version,
- * {@code EntityTags});</li>
+ * {@code EntityTags}); a {@code Location} header on every 201 and 202;</li>
  * <li>pages: {@code next} is a string or null (null on the last page), the {@code Link} header, the cursor;</li>
  * <li>request bodies are closed ({@code additionalProperties: false}): JSON with an unknown property is a 400;</li>
  * <li>the {@code Idempotency-Key} header's length.</li>
@@ -50,6 +50,7 @@ public class ApiDocumentFilter implements OASFilter {
             if (operation.getResponses() != null && operation.getResponses().getAPIResponses() != null) {
                 operation.getResponses().getAPIResponses().forEach((status, response) -> {
                     if (status.startsWith("2")) {
+                        documentLocation(status, response);
                         documentEntityTag(response, components);
                         documentNextLink(operation, response);
                     }
@@ -141,6 +142,15 @@ public class ApiDocumentFilter implements OASFilter {
             response.addHeader("ETag", OASFactory.createHeader().required(true)
                     .description("Version of the resource, to quote in If-Match")
                     .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING).addExample("\"3\"")));
+        }
+    }
+
+    /** 201 Created and 202 Accepted give the URL of what was created or started (docs/adr/0004). */
+    private static void documentLocation(String status, APIResponse response) {
+        if ((status.equals("201") || status.equals("202")) && (response.getHeaders() == null || !response.getHeaders().containsKey("Location"))) {
+            response.addHeader("Location", OASFactory.createHeader().required(true)
+                    .description("URL of the created resource, or of the job started")
+                    .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING).format("uri-reference")));
         }
     }
 

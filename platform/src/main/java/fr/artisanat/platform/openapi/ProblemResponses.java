@@ -17,12 +17,11 @@ import fr.artisanat.platform.problem.Problem;
 /**
  * Documents the problem+json error responses of every operation once, from what the platform makes it answer:
  * <ul>
- * <li>400 when it takes a query or header parameter, a body, or a path parameter checked by Bean Validation (a uuid
- * path parameter that does not convert is a 404);</li>
+ * <li>400 when it takes a parameter or a body (a parameter that does not convert to its type is a 400 too);</li>
  * <li>404 when its path names a resource; 409 and 422 when it changes state (conflicting state, concurrent change,
  * duplicate key; business rule, reused Idempotency-Key);</li>
  * <li>412 when it honours If-Match, and 428 when it is a PUT or PATCH (If-Match required);</li>
- * <li>413 when it takes an upload; 500 always.</li>
+ * <li>413 when it takes an upload; 415 when it takes a body (sent without its content type); 500 always.</li>
  * </ul>
  * A resource documents any other status itself (e.g. 422 on a GET that checks its parameters against the data);
  * this class only gives every 4xx and 5xx response its problem+json content.
@@ -35,6 +34,7 @@ final class ProblemResponses {
             "409", "Conflicts with the current state (e.g. duplicate key, wrong lifecycle status, concurrent change)",
             "412", "If-Match does not name the current version (ETag)",
             "413", "The upload is larger than the service accepts",
+            "415", "The body is not sent with one of the documented content types",
             "422", "Well-formed but breaks a business rule stated in the operation's description, or reuses an Idempotency-Key (see errors)",
             "428", "If-Match is required",
             "500", "Unexpected error; quote the requestId");
@@ -66,9 +66,12 @@ final class ProblemResponses {
                     add(operation, "428");
                 }
             }
-            if (operation.getRequestBody() != null && operation.getRequestBody().getContent() != null
-                    && operation.getRequestBody().getContent().hasMediaType("multipart/form-data")) {
-                add(operation, "413");
+            if (operation.getRequestBody() != null) {
+                add(operation, "415");
+                if (operation.getRequestBody().getContent() != null
+                        && operation.getRequestBody().getContent().hasMediaType("multipart/form-data")) {
+                    add(operation, "413");
+                }
             }
             add(operation, "500");
             operation.getResponses().getAPIResponses().forEach((status, response) -> {
@@ -80,16 +83,7 @@ final class ProblemResponses {
     }
 
     private static boolean validatesInput(Operation operation) {
-        if (operation.getRequestBody() != null) {
-            return true;
-        }
-        return operation.getParameters() != null && operation.getParameters().stream().anyMatch(p ->
-                p.getIn() != org.eclipse.microprofile.openapi.models.parameters.Parameter.In.PATH
-                        || p.getSchema() == null || !isUuid(p.getSchema()));
-    }
-
-    private static boolean isUuid(Schema schema) {
-        return "uuid".equals(schema.getFormat()) || "#/components/schemas/UUID".equals(schema.getRef());
+        return operation.getRequestBody() != null || operation.getParameters() != null && !operation.getParameters().isEmpty();
     }
 
     static boolean hasHeader(Operation operation, String name) {

@@ -162,7 +162,10 @@ public abstract class ApiContract {
                 switch (p.in()) {
                     case "query" -> {
                         if (!p.name().equals(CURSOR) && (p.required() || random.nextBoolean())) {
-                            query.put(p.name(), text(values.valid(p.schema(), p.name())));
+                            String value = text(values.valid(p.schema(), p.name()));
+                            if (!value.isEmpty() || p.required()) { // an empty value is an absent one
+                                query.put(p.name(), value);
+                            }
                         }
                     }
                     case "header" -> header(p, path).ifPresent(v -> headers.put(p.name(), v));
@@ -194,7 +197,8 @@ public abstract class ApiContract {
             if (!p.required() && random.nextInt(4) == 0) {
                 return Optional.empty();
             }
-            return Optional.of(text(values.valid(p.schema(), p.name())));
+            String value = text(values.valid(p.schema(), p.name()));
+            return value.isEmpty() && !p.required() ? Optional.empty() : Optional.of(value);
         }
 
         /** The ETag of the resource or, for an action on it, of the nearest enclosing resource that has one. */

@@ -9,7 +9,6 @@ import java.util.Optional;
 import java.util.Random;
 
 import dk.brics.automaton.Automaton;
-import dk.brics.automaton.BasicAutomata;
 import dk.brics.automaton.RegExp;
 import dk.brics.automaton.State;
 import dk.brics.automaton.Transition;
@@ -67,13 +66,13 @@ final class RegexStrings {
                 String shorthand = switch (next) {
                     case 'd' -> "0-9";
                     case 'w' -> "a-zA-Z0-9_";
-                    case 's' -> " \\\t\\\n\\\r\\\f";
+                    case 's' -> " \\\t\\\n\\\r\\\f\\\u000B";
                     default -> null;
                 };
                 if (shorthand != null) {
                     out.append(inClass ? shorthand : "[" + shorthand + "]");
                 } else if (next == 'S' || next == 'D') {
-                    String negated = next == 'S' ? "^ \\\t\\\n\\\r\\\f" : "^0-9";
+                    String negated = next == 'S' ? "^ \\\t\\\n\\\r\\\f\\\u000B" : "^0-9";
                     if (inClass) {
                         throw new IllegalArgumentException("negated shorthand inside a class is not supported: " + regex);
                     }
@@ -108,15 +107,11 @@ final class RegexStrings {
     }
 
     /**
-     * Picks a length, then walks only through states from which an accepting state is reachable in exactly the
-     * characters left, so that every walk ends on an accepted string.
+     * Picks a length the language has strings of, then walks only through states from which an accepting state is
+     * reachable in exactly the characters left, so that every walk ends on an accepted string.
      */
     private static Optional<String> walk(Random random, Automaton language, int minLength, int maxLength) {
-        Automaton bounded = language.intersection(BasicAutomata.makeAnyChar().repeat(minLength, maxLength));
-        if (bounded.isEmpty()) {
-            return Optional.empty();
-        }
-        List<State> states = new ArrayList<>(bounded.getStates());
+        List<State> states = new ArrayList<>(language.getStates());
         Map<State, Integer> index = new HashMap<>();
         states.forEach(s -> index.put(s, index.size()));
         List<BitSet> canEndIn = new ArrayList<>();
@@ -136,20 +131,26 @@ final class RegexStrings {
             }
             canEndIn.add(current);
         }
-        int start = index.get(bounded.getInitialState());
+        int start = index.get(language.getInitialState());
         List<Integer> lengths = new ArrayList<>();
-        for (int k = minLength; k <= maxLength; k++) {
+        for (int k = Math.max(0, minLength); k <= maxLength; k++) {
             if (canEndIn.get(k).get(start)) {
                 lengths.add(k);
             }
         }
+        if (lengths.isEmpty()) {
+            return Optional.empty();
+        }
         int length = boundaryBiased(random, lengths);
         StringBuilder value = new StringBuilder();
-        State state = bounded.getInitialState();
+        State state = language.getInitialState();
         for (int left = length; left > 0; left--) {
             BitSet next = canEndIn.get(left - 1);
-            List<Transition> choices = state.getTransitions().stream()
+            List<Transition> possible = state.getTransitions().stream()
                     .filter(t -> next.get(index.get(t.getDest()))).toList();
+            // Printable characters whenever the pattern allows them: control characters are not what clients send.
+            List<Transition> printable = possible.stream().filter(RegexStrings::allowsPreferred).toList();
+            List<Transition> choices = printable.isEmpty() ? possible : printable;
             Transition chosen = choices.get(random.nextInt(choices.size()));
             value.append(pick(random, chosen.getMin(), chosen.getMax()));
             state = chosen.getDest();
@@ -170,6 +171,10 @@ final class RegexStrings {
         return lengths.get(random.nextInt(bound));
     }
 
+    private static boolean allowsPreferred(Transition t) {
+        return PREFERRED.chars().anyMatch(c -> c >= t.getMin() && c <= t.getMax());
+    }
+
     private static char pick(Random random, char min, char max) {
         List<Character> preferred = new ArrayList<>();
         for (char c : PREFERRED.toCharArray()) {
@@ -186,6 +191,7 @@ final class RegexStrings {
                 return c;
             }
         }
-        return min;
+        // Only control characters here: the whitespace ones a pattern may name (\s), never NUL.
+        return min == 0 && max > 0 ? (char) 1 : min;
     }
 }
