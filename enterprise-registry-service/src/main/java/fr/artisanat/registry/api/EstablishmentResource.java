@@ -108,6 +108,7 @@ public class EstablishmentResource {
                     + "tags, development potential; who and when are recorded. If-Match is required once a classification exists.")
     @APIResponse(responseCode = "200", description = "Classified", content = @Content(schema = @Schema(implementation = EstablishmentView.class)),
             headers = @Header(name = "ETag", required = true, description = CLASSIFICATION_TAG, schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "422", description = "The métier d'art domain is not one of the official list")
     public Response classify(@PathParam("siret") @Pattern(regexp = SIRET_PATTERN, message = "must be 14 digits") String siret,
             @HeaderParam("If-Match") String ifMatch, @Valid @NotNull ClassificationRequests.Classify request) {
         var classification = classifications.classify(siret, ifMatch, request);

@@ -18,13 +18,14 @@ import fr.artisanat.platform.problem.Problem;
  * Documents the problem+json error responses of every operation once, from what the platform makes it answer:
  * <ul>
  * <li>400 when it takes a parameter or a body (a parameter that does not convert to its type is a 400 too);</li>
- * <li>404 when its path names a resource; 409 and 422 when it changes state (conflicting state, concurrent change,
- * duplicate key; business rule, reused Idempotency-Key);</li>
+ * <li>404 when its path names a resource; 409 when it changes state (conflicting state, concurrent change,
+ * duplicate key); 422 when it takes an Idempotency-Key (reused with another body; the services' business rules
+ * give 422 too, on operations that all take one);</li>
  * <li>412 when it honours If-Match, and 428 when it is a PUT or PATCH (If-Match required);</li>
  * <li>413 when it takes an upload; 415 when it takes a body (sent without its content type); 500 always.</li>
  * </ul>
  * A resource documents any other status itself (e.g. 422 on a GET that checks its parameters against the data);
- * this class only gives every 4xx and 5xx response its problem+json content.
+ * this class also gives every 4xx and 5xx response its problem+json content.
  */
 final class ProblemResponses {
 
@@ -58,6 +59,8 @@ final class ProblemResponses {
             }
             if (changesState) {
                 add(operation, "409");
+            }
+            if (hasHeader(operation, "Idempotency-Key")) {
                 add(operation, "422");
             }
             if (hasHeader(operation, "If-Match")) {

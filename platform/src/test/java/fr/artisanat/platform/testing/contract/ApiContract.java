@@ -89,6 +89,27 @@ public abstract class ApiContract {
         }));
     }
 
+    /**
+     * Every string and array a request may carry has an upper bound (maxLength, maxItems, an enum, a format of fixed
+     * size or an anchored pattern of bounded length): the document says how much a client may send.
+     */
+    @org.junit.jupiter.api.Test
+    void everyRequestStringAndArrayHasAnUpperBound() {
+        OpenApiDocument document = new OpenApiDocument(given().get("/q/openapi?format=json").then().statusCode(200).extract().asString());
+        RegexStrings regex = new RegexStrings();
+        List<String> unbounded = new ArrayList<>();
+        for (Operation operation : document.operations()) {
+            for (Parameter p : operation.parameters()) {
+                UpperBounds.find(document, regex, p.schema(), operation + " " + p.in() + " parameter " + p.name(), unbounded);
+            }
+            operation.requestBodies().forEach((type, schema) ->
+                    UpperBounds.find(document, regex, schema, operation + " body (" + type + ")", unbounded));
+        }
+        if (!unbounded.isEmpty()) {
+            throw new AssertionError("Unbounded in requests:\n" + String.join("\n", unbounded));
+        }
+    }
+
     private static JsonNode read(String path) {
         try {
             return JSON.readTree(given().accept("application/json").get(path).then().extract().asString());

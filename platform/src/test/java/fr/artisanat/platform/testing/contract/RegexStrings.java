@@ -36,6 +36,11 @@ final class RegexStrings {
         return walk(random, language(pattern).complement(), minLength, maxLength);
     }
 
+    /** True when the pattern only accepts strings up to some length (it is anchored and repeats nothing unbounded). */
+    boolean bounds(String pattern) {
+        return language(pattern).isFinite();
+    }
+
     /** True when the pattern, as JSON Schema reads it (a search, not a full match), accepts the value. */
     static boolean accepts(String pattern, String value) {
         return java.util.regex.Pattern.compile(pattern).matcher(value).find();
