@@ -109,7 +109,7 @@ public class ConventionResource {
             @Parameter(description = "Text in the title") @QueryParam("q") @Size(max = 200) String text,
             @QueryParam("expiringWithinDays") @Min(0) @Max(3650) Integer expiringWithinDays,
             @Parameter(description = "Fields, '-' for descending: startDate, endDate, reference, title, createdAt", example = "-startDate")
-            @QueryParam("sort") @Pattern(regexp = SORT, message = "sortable fields are startDate, endDate, reference, title and createdAt") String sort,
+            @QueryParam("sort") @Size(max = 100) @Pattern(regexp = SORT, message = "sortable fields are startDate, endDate, reference, title and createdAt") String sort,
             @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(100) int limit,
             @QueryParam("cursor") @Size(max = 1000) String cursor,
             @Context UriInfo uri) {

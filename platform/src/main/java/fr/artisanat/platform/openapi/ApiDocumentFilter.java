@@ -26,13 +26,15 @@ import fr.artisanat.platform.idempotency.IdempotencyInterceptor;
  * {@code EntityTags}); a {@code Location} header on every 201 and 202;</li>
  * <li>pages: {@code next} is a string or null (null on the last page), the {@code Link} header, the cursor;</li>
  * <li>request bodies are closed ({@code additionalProperties: false}): JSON with an unknown property is a 400;</li>
- * <li>the {@code Idempotency-Key} header's length.</li>
+ * <li>the {@code Idempotency-Key} and {@code If-Match} headers' lengths.</li>
  * </ul>
  * Register with {@code mp.openapi.filter=fr.artisanat.platform.openapi.ApiDocumentFilter}.
  */
 public class ApiDocumentFilter implements OASFilter {
 
     private static final String COMPONENTS = "#/components/schemas/";
+    /** Longer than any ETag the services send, or a list of a few of them. */
+    private static final int ENTITY_TAG_MAX_LENGTH = 200;
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
@@ -85,9 +87,11 @@ public class ApiDocumentFilter implements OASFilter {
             if (parameter.getIn() == Parameter.In.QUERY && "cursor".equals(parameter.getName())) {
                 parameter.setDescription("The `next` of the previous page, as returned; any other value is refused (400)");
             }
-            if (parameter.getIn() == Parameter.In.HEADER && "If-Match".equalsIgnoreCase(parameter.getName())
-                    && parameter.getDescription() == null) {
-                parameter.setDescription("The ETag of the version you read; the change is refused (412) if it is no longer current");
+            if (parameter.getIn() == Parameter.In.HEADER && "If-Match".equalsIgnoreCase(parameter.getName())) {
+                if (parameter.getDescription() == null) {
+                    parameter.setDescription("The ETag of the version you read; the change is refused (412) if it is no longer current");
+                }
+                schemaOf(parameter).maxLength(ENTITY_TAG_MAX_LENGTH);
             }
         }
     }
