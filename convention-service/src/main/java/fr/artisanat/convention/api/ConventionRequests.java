@@ -16,6 +16,8 @@ import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import fr.artisanat.convention.domain.ConventionKind;
 import fr.artisanat.convention.domain.FundingPurpose;
 import fr.artisanat.convention.domain.MeetingFrequency;
@@ -76,7 +78,9 @@ public final class ConventionRequests {
             @NotBlank @Size(max = 500) @Schema(examples = "Liste et caractéristiques des entreprises artisanales du territoire") String data) {
     }
 
+    /** Also in responses: an absent part is left out, not null (the document says string, not null). */
     @Schema(name = "Governance")
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Governance(
             @Size(max = 200) @Schema(examples = "Comité de pilotage") String steeringCommittee,
             MeetingFrequency meetingFrequency) {
