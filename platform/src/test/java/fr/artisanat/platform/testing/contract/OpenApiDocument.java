@@ -41,10 +41,6 @@ final class OpenApiDocument {
             return !method.equals("get");
         }
 
-        Optional<Parameter> parameter(String in, String name) {
-            return parameters.stream().filter(p -> p.in().equals(in) && p.name().equalsIgnoreCase(name)).findFirst();
-        }
-
         Set<String> documentedStatuses() {
             Set<String> statuses = new java.util.TreeSet<>();
             responses.fieldNames().forEachRemaining(statuses::add);
