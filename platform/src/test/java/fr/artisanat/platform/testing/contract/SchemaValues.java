@@ -277,11 +277,17 @@ final class SchemaValues {
         schema = alternative(schema, false);
         if (schema.has("enum")) {
             violations.add(new Violation("not one of the enum values", JSON.textNode("NOT_AN_ENUM_VALUE")));
+            violations.add(new Violation("a number instead of an enum value", JSON.numberNode(0)));
             return violations;
         }
         String type = mainType(schema);
-        if (!type.equals("string")) {
-            violations.add(new Violation("not of type " + type, JSON.textNode("not-a-" + type)));
+        switch (type) {
+            // The wrong type that looks right: what a lenient parser would quietly convert.
+            case "integer", "number" -> violations.add(new Violation("a string instead of a " + type, JSON.textNode("12")));
+            case "boolean" -> violations.add(new Violation("a string instead of a boolean", JSON.textNode("true")));
+            case "object", "array" -> violations.add(new Violation("not of type " + type, JSON.textNode("not-a-" + type)));
+            default -> {
+            }
         }
         switch (type) {
             case "object" -> violations.addAll(objectViolations(schema, depth));
