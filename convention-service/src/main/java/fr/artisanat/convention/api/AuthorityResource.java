@@ -10,6 +10,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
@@ -52,6 +53,9 @@ public class AuthorityResource {
             new SortField<>("name", "a.name", a -> a.name, s -> s),
             new SortField<>("siren", "a.siren", a -> a.siren, s -> s));
 
+    /** What {@link #KEYSET} sorts by, for the document (the contract test checks that both agree). */
+    static final String SORT = "^[+-]?(name|siren)(,[+-]?(name|siren))*$";
+
     @Inject
     PartnerService partners;
 
@@ -67,7 +71,8 @@ public class AuthorityResource {
     @APIResponse(responseCode = "201", description = "Registered", content = @Content(schema = @Schema(implementation = AuthorityView.class)))
     public Response create(@HeaderParam("Idempotency-Key") String idempotencyKey, @Valid @NotNull AuthorityRequests.Create request) {
         Authority authority = partners.createAuthority(request);
-        return Response.created(URI.create("/v1/authorities/" + authority.id)).entity(AuthorityView.of(authority)).build();
+        return EntityTags.tagged(Response.created(URI.create("/v1/authorities/" + authority.id)).entity(AuthorityView.of(authority)),
+                authority.version);
     }
 
     @GET
@@ -75,8 +80,8 @@ public class AuthorityResource {
             description = "By text in the name (or exact SIREN) and by member commune, a page at a time.")
     @APIResponse(responseCode = "200", description = "One page", content = @Content(schema = @Schema(implementation = AuthorityPage.class)))
     public Response list(@Parameter(description = "Text in the name, or a SIREN", example = "Valence") @QueryParam("q") @Size(max = 200) String text,
-            @Parameter(description = "INSEE code of a member commune", example = "26281") @QueryParam("commune") @Size(max = 5) String commune,
-            @Parameter(description = "name or siren, '-' for descending") @QueryParam("sort") @Size(max = 100) String sort,
+            @Parameter(description = "INSEE code of a member commune", example = "26281") @QueryParam("commune") @Pattern(regexp = PartnerPatterns.INSEE_COMMUNE, message = "must be an INSEE commune code") String commune,
+            @Parameter(description = "name or siren, '-' for descending") @QueryParam("sort") @Size(max = 100) @Pattern(regexp = SORT, message = "sortable fields are name and siren") String sort,
             @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(100) int limit,
             @QueryParam("cursor") @Size(max = 1000) String cursor, @Context UriInfo uri) {
         Keyset.Query<Authority> page = KEYSET.query(sort, cursor);
@@ -105,7 +110,7 @@ public class AuthorityResource {
     public Response succession(@PathParam("id") UUID id, @HeaderParam("Idempotency-Key") String idempotencyKey,
             @Valid @NotNull AuthorityRequests.Succession request) {
         Authority authority = partners.recordSuccession(id, request);
-        return Response.ok(AuthorityView.of(authority)).build();
+        return EntityTags.tagged(Response.ok(AuthorityView.of(authority)), authority.version);
     }
 
     @Schema(name = "AuthorityPage")

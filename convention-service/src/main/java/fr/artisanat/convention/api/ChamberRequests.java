@@ -23,6 +23,6 @@ public final class ChamberRequests {
             @NotNull ChamberLevel level,
             @Size(max = 100) @Schema(examples = "Provence-Alpes-Côte d'Azur") String region,
             UUID parentId,
-            @Pattern(regexp = "\\d{9}", message = "must be 9 digits") String siren) {
+            @Pattern(regexp = PartnerPatterns.SIREN, message = "must be 9 digits") String siren) {
     }
 }

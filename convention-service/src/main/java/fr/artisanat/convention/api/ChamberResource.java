@@ -10,6 +10,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
@@ -53,6 +54,9 @@ public class ChamberResource {
     @Inject
     PartnerService partners;
 
+    /** What {@link #KEYSET} sorts by, for the document (the contract test checks that both agree). */
+    static final String SORT = "^[+-]?name(,[+-]?name)*$";
+
     @Inject
     ChamberRepository repository;
 
@@ -64,13 +68,13 @@ public class ChamberResource {
     @APIResponse(responseCode = "201", description = "Registered", content = @Content(schema = @Schema(implementation = ChamberView.class)))
     public Response create(@HeaderParam("Idempotency-Key") String idempotencyKey, @Valid @NotNull ChamberRequests.Create request) {
         Chamber chamber = partners.createChamber(request);
-        return Response.created(URI.create("/v1/chambers/" + chamber.id)).entity(ChamberView.of(chamber)).build();
+        return EntityTags.tagged(Response.created(URI.create("/v1/chambers/" + chamber.id)).entity(ChamberView.of(chamber)), chamber.version);
     }
 
     @GET
     @Operation(operationId = "listChambers", summary = "List chambers", description = "Every chamber, a page at a time, by name.")
     @APIResponse(responseCode = "200", description = "One page", content = @Content(schema = @Schema(implementation = ChamberPage.class)))
-    public Response list(@QueryParam("sort") @Size(max = 100) String sort,
+    public Response list(@QueryParam("sort") @Size(max = 100) @Pattern(regexp = SORT, message = "the sortable field is name") String sort,
             @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(100) int limit,
             @QueryParam("cursor") @Size(max = 1000) String cursor, @Context UriInfo uri) {
         Keyset.Query<Chamber> page = KEYSET.query(sort, cursor);

@@ -16,6 +16,8 @@ import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import fr.artisanat.convention.domain.ConventionKind;
 import fr.artisanat.convention.domain.FundingPurpose;
 import fr.artisanat.convention.domain.MeetingFrequency;
@@ -28,7 +30,7 @@ public final class ConventionRequests {
 
     @Schema(name = "CreateConvention")
     public record Create(
-            @NotBlank @Size(max = 60) @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9._/-]*", message = "letters, digits, '.', '_', '/', '-'")
+            @NotBlank @Size(max = 60) @Pattern(regexp = "^[A-Za-z0-9][A-Za-z0-9._/-]*$", message = "letters, digits, '.', '_', '/', '-'")
             @Schema(examples = "AUBAGNE-CMAR-PACA-2015") String reference,
             @NotNull ConventionKind kind,
             @NotBlank @Size(max = 300) @Schema(examples = "Convention cadre de partenariat pour le développement de l'artisanat") String title,
@@ -76,7 +78,9 @@ public final class ConventionRequests {
             @NotBlank @Size(max = 500) @Schema(examples = "Liste et caractéristiques des entreprises artisanales du territoire") String data) {
     }
 
+    /** Also in responses: an absent part is left out, not null (the document says string, not null). */
     @Schema(name = "Governance")
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Governance(
             @Size(max = 200) @Schema(examples = "Comité de pilotage") String steeringCommittee,
             MeetingFrequency meetingFrequency) {
@@ -87,7 +91,7 @@ public final class ConventionRequests {
             @NotBlank @Size(max = 300) @Schema(examples = "Convention cadre signée") String title,
             @NotBlank @Size(max = 100) @Schema(examples = "application/pdf") String mediaType,
             @NotNull @Positive @Schema(examples = "482113") Long sizeBytes,
-            @NotNull @Pattern(regexp = "[0-9a-f]{64}", message = "must be 64 lowercase hexadecimal characters")
+            @NotNull @Pattern(regexp = "^[0-9a-f]{64}$", message = "must be 64 lowercase hexadecimal characters")
             @Schema(examples = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08") String sha256) {
     }
 

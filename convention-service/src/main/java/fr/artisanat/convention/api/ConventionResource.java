@@ -13,6 +13,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
@@ -66,6 +67,9 @@ public class ConventionResource {
             new SortField<>("title", "c.title", c -> c.title, s -> s),
             new SortField<>("createdAt", "c.createdAt", c -> c.createdAt, Instant::parse));
 
+    /** What {@link #KEYSET} sorts by, for the document (the contract test checks that both agree). */
+    static final String SORT = "^[+-]?(startDate|endDate|reference|title|createdAt)(,[+-]?(startDate|endDate|reference|title|createdAt))*$";
+
     @Inject
     ConventionService service;
 
@@ -82,9 +86,7 @@ public class ConventionResource {
             description = "Creates a DRAFT convention with its parties, signatories, term, themes, funding, data-exchange "
                     + "clause, governance and documents. Give endDate or durationYears. Send an Idempotency-Key to make "
                     + "retries safe.")
-    @APIResponse(responseCode = "201", description = "Drafted", content = @Content(schema = @Schema(implementation = ConventionView.class)),
-            headers = { @Header(name = "Location", schema = @Schema(type = SchemaType.STRING)),
-                    @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)) })
+    @APIResponse(responseCode = "201", description = "Drafted", content = @Content(schema = @Schema(implementation = ConventionView.class)))
     public Response create(@Parameter(name = "Idempotency-Key", description = "Client key making the POST safe to retry")
             @HeaderParam("Idempotency-Key") String idempotencyKey,
             @Valid @NotNull ConventionRequests.Create request) {
@@ -97,16 +99,17 @@ public class ConventionResource {
             description = "Conventions matching every filter given, a page at a time (cursor pagination, Link header). "
                     + "activeOn keeps those in force that day; expiringWithinDays keeps ACTIVE ones ending within N days.")
     @APIResponse(responseCode = "200", description = "One page", content = @Content(schema = @Schema(implementation = ConventionPage.class)))
-    public Response list(@QueryParam("authorityId") String authorityId, @QueryParam("chamberId") String chamberId,
+    public Response list(@Parameter(schema = @Schema(implementation = UUID.class)) @QueryParam("authorityId") String authorityId,
+            @Parameter(schema = @Schema(implementation = UUID.class)) @QueryParam("chamberId") String chamberId,
             @Parameter(schema = @Schema(implementation = ConventionKind.class)) @QueryParam("kind") String kind,
             @Parameter(schema = @Schema(implementation = ConventionStatus.class)) @QueryParam("status") String status,
             @Parameter(description = "In force on this date", schema = @Schema(type = SchemaType.STRING, format = "date"))
             @QueryParam("activeOn") String activeOn,
-            @Parameter(description = "INSEE code of a commune covered", example = "13005") @QueryParam("commune") @Size(max = 5) String commune,
+            @Parameter(description = "INSEE code of a commune covered", example = "13005") @QueryParam("commune") @Pattern(regexp = PartnerPatterns.INSEE_COMMUNE, message = "must be an INSEE commune code") String commune,
             @Parameter(description = "Text in the title") @QueryParam("q") @Size(max = 200) String text,
             @QueryParam("expiringWithinDays") @Min(0) @Max(3650) Integer expiringWithinDays,
             @Parameter(description = "Fields, '-' for descending: startDate, endDate, reference, title, createdAt", example = "-startDate")
-            @QueryParam("sort") @Size(max = 100) String sort,
+            @QueryParam("sort") @Size(max = 100) @Pattern(regexp = SORT, message = "sortable fields are startDate, endDate, reference, title and createdAt") String sort,
             @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(100) int limit,
             @QueryParam("cursor") @Size(max = 1000) String cursor,
             @Context UriInfo uri) {
@@ -161,11 +164,14 @@ public class ConventionResource {
     @Idempotent
     @Operation(operationId = "amendConvention", summary = "Add an amendment (avenant)",
             description = "Numbered amendment to an ACTIVE convention, effective from a date within its term; may change the end date.")
-    @APIResponse(responseCode = "201", description = "Amendment added", content = @Content(schema = @Schema(implementation = AmendmentView.class)))
+    @APIResponse(responseCode = "201", description = "Amendment added", content = @Content(schema = @Schema(implementation = AmendmentView.class)),
+            headers = @Header(name = "ETag", required = true, description = "The convention's new version, to quote in If-Match",
+                    schema = @Schema(type = SchemaType.STRING)))
     public Response amend(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
             @HeaderParam("Idempotency-Key") String idempotencyKey, @Valid @NotNull ConventionRequests.NewAmendment request) {
         var amendment = service.amend(id, ifMatch, request);
-        return Response.created(URI.create("/v1/conventions/" + id + "/amendments")).entity(AmendmentView.of(amendment)).build();
+        return EntityTags.tagged(Response.created(URI.create("/v1/conventions/" + id + "/amendments")).entity(AmendmentView.of(amendment)),
+                amendment.convention.version);
     }
 
     @GET

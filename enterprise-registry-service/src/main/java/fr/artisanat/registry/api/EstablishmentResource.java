@@ -28,6 +28,7 @@ import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -50,7 +51,11 @@ import fr.artisanat.registry.service.ClassificationService;
 @Consumes(MediaType.APPLICATION_JSON)
 public class EstablishmentResource {
 
-    static final String SIRET_PATTERN = "\\d{14}";
+    /** Anchored: an OpenAPI pattern matches anywhere in the value, Bean Validation the whole value. */
+    static final String SIRET_PATTERN = "^\\d{14}$";
+    static final String INSEE_COMMUNE = "^[0-9][0-9AB][0-9]{3}$";
+
+    static final String CLASSIFICATION_TAG = "Version of the chamber's classification (\"0\" before the first one), to quote in If-Match when classifying";
 
     @Inject
     EstablishmentQueries queries;
@@ -62,10 +67,11 @@ public class EstablishmentResource {
     @Path("{siret}")
     @Operation(operationId = "getEstablishment", summary = "Look up by SIRET",
             description = "The establishment with its classification. Name, trade names and address are absent for diffusion P.")
-    @APIResponse(responseCode = "200", description = "The establishment", content = @Content(schema = @Schema(implementation = EstablishmentView.class)))
+    @APIResponse(responseCode = "200", description = "The establishment", content = @Content(schema = @Schema(implementation = EstablishmentView.class)),
+            headers = @Header(name = "ETag", required = true, description = CLASSIFICATION_TAG, schema = @Schema(type = SchemaType.STRING)))
     public Response get(@PathParam("siret") @Pattern(regexp = SIRET_PATTERN, message = "must be 14 digits") String siret) {
         EstablishmentView view = queries.bySiret(siret).orElseThrow(() -> ApiException.notFound("Establishment", siret));
-        return Response.ok(view).build();
+        return EntityTags.tagged(Response.ok(view), classificationVersion(view));
     }
 
     @GET
@@ -77,15 +83,15 @@ public class EstablishmentResource {
                     + "words); each group in SIRET order. Without `q`, SIRET order.")
     @APIResponse(responseCode = "200", description = "One page", content = @Content(schema = @Schema(implementation = EstablishmentPage.class)))
     public Response search(@Parameter(description = "Words of the name or trade name", example = "boulangerie") @QueryParam("q") @Size(max = 200) String text,
-            @QueryParam("territoryId") String territoryId,
-            @Parameter(example = "26281") @QueryParam("commune") @Pattern(regexp = "[0-9][0-9AB][0-9]{3}", message = "must be an INSEE commune code") String commune,
-            @Parameter(example = "BATIMENT") @QueryParam("craftFamily") @Pattern(regexp = "ALIMENTATION|BATIMENT|FABRICATION|SERVICES|AUTRE",
+            @Parameter(schema = @Schema(implementation = java.util.UUID.class)) @QueryParam("territoryId") String territoryId,
+            @Parameter(example = "26281") @QueryParam("commune") @Pattern(regexp = INSEE_COMMUNE, message = "must be an INSEE commune code") String commune,
+            @Parameter(example = "BATIMENT") @QueryParam("craftFamily") @Pattern(regexp = "^(ALIMENTATION|BATIMENT|FABRICATION|SERVICES|AUTRE)$",
                     message = "must be ALIMENTATION, BATIMENT, FABRICATION, SERVICES or AUTRE") String craftFamily,
-            @Parameter(example = "10.71C") @QueryParam("naf") @Pattern(regexp = "\\d{2}\\.\\d{2}[A-Z]", message = "must be a NAF code such as 10.71C") String naf,
-            @Parameter(example = "1071CZ") @QueryParam("nafa") @Pattern(regexp = "\\d{4}[A-Z]{2}", message = "must be a NAFA code such as 1071CZ") String nafa,
+            @Parameter(example = "10.71C") @QueryParam("naf") @Pattern(regexp = "^\\d{2}\\.\\d{2}[A-Z]$", message = "must be a NAF code such as 10.71C") String naf,
+            @Parameter(example = "1071CZ") @QueryParam("nafa") @Pattern(regexp = "^\\d{4}[A-Z]{2}$", message = "must be a NAFA code such as 1071CZ") String nafa,
             @QueryParam("metierArtDomain") @Min(1) @Max(16) Integer metierArtDomain,
-            @Parameter(example = "01") @QueryParam("band") @Pattern(regexp = "NN|\\d{2}", message = "must be a SIRENE employee band code") String band,
-            @Parameter(schema = @Schema(type = SchemaType.BOOLEAN)) @QueryParam("active") @Pattern(regexp = "true|false", message = "must be true or false") String active,
+            @Parameter(example = "01") @QueryParam("band") @Pattern(regexp = "^(NN|\\d{2})$", message = "must be a SIRENE employee band code") String band,
+            @Parameter(schema = @Schema(type = SchemaType.BOOLEAN)) @QueryParam("active") @Pattern(regexp = "^(true|false)$", message = "must be true or false") String active,
             @Parameter(example = "filiere-argile") @QueryParam("tag") @Size(max = 60) String tag,
             @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(100) int limit,
             @QueryParam("cursor") @Size(max = 200) String cursor, @Context UriInfo uri) {
@@ -100,7 +106,9 @@ public class EstablishmentResource {
     @Operation(operationId = "classifyEstablishment", summary = "Classify an establishment",
             description = "Sets the chamber's classification: métier d'art (domain of the official list and métier), sector "
                     + "tags, development potential; who and when are recorded. If-Match is required once a classification exists.")
-    @APIResponse(responseCode = "200", description = "Classified", content = @Content(schema = @Schema(implementation = EstablishmentView.class)))
+    @APIResponse(responseCode = "200", description = "Classified", content = @Content(schema = @Schema(implementation = EstablishmentView.class)),
+            headers = @Header(name = "ETag", required = true, description = CLASSIFICATION_TAG, schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "422", description = "The métier d'art domain is not one of the official list")
     public Response classify(@PathParam("siret") @Pattern(regexp = SIRET_PATTERN, message = "must be 14 digits") String siret,
             @HeaderParam("If-Match") String ifMatch, @Valid @NotNull ClassificationRequests.Classify request) {
         var classification = classifications.classify(siret, ifMatch, request);
@@ -126,6 +134,14 @@ public class EstablishmentResource {
     @APIResponse(responseCode = "200", description = "Notes", content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = NoteView.class)))
     public List<NoteView> notes(@PathParam("siret") @Pattern(regexp = SIRET_PATTERN, message = "must be 14 digits") String siret) {
         return classifications.notes(siret).stream().map(NoteView::of).toList();
+    }
+
+    /**
+     * What a client of an establishment can change is its classification: the ETag of an establishment is the
+     * classification's version ("0" before the first one), the one that classifying checks in If-Match.
+     */
+    private static long classificationVersion(EstablishmentView view) {
+        return view.classification() == null ? 0 : view.classification().version();
     }
 
     @Schema(name = "EstablishmentPage")

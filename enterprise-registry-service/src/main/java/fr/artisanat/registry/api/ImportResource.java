@@ -69,6 +69,7 @@ public class ImportResource {
             description = "Starts an import of the uploaded file (form field 'file'; CSV or .gz, 48-column or newer layout) "
                     + "and returns at once; follow its progress at the Location. One import runs at a time (409 otherwise).")
     @APIResponse(responseCode = "202", description = "Started", content = @Content(schema = @Schema(implementation = ImportView.class)))
+    @APIResponse(responseCode = "422", description = "No file in the multipart field 'file', or no such file in the import folder")
     public Response upload(@RestForm("file") @Schema(type = SchemaType.STRING, format = "binary") FileUpload file) throws IOException {
         if (file == null) {
             throw ApiException.invalidField("file", "send the SIRENE file in the multipart field 'file'");
@@ -94,6 +95,7 @@ public class ImportResource {
             description = "Starts an import of a file already in the service's import folder (for the national stock, "
                     + "too large to upload), and returns at once.")
     @APIResponse(responseCode = "202", description = "Started", content = @Content(schema = @Schema(implementation = ImportView.class)))
+    @APIResponse(responseCode = "422", description = "No file in the multipart field 'file', or no such file in the import folder")
     public Response fromPath(@Valid @NotNull ImportFromPath request) {
         Path folder = Path.of(config.importer().directory()).toAbsolutePath().normalize();
         Path file = folder.resolve(request.path()).normalize();

@@ -43,6 +43,7 @@ import fr.artisanat.platform.idempotency.Idempotent;
 import fr.artisanat.platform.pagination.Keyset;
 import fr.artisanat.platform.pagination.PageResponses;
 import fr.artisanat.platform.pagination.SortField;
+import fr.artisanat.platform.web.EntityTags;
 import fr.artisanat.registry.domain.Territory;
 import fr.artisanat.registry.repository.Jdbc;
 import fr.artisanat.registry.repository.StatisticsQueries;
@@ -58,6 +59,8 @@ public class TerritoryResource {
     static final Keyset<Territory> KEYSET = new Keyset<>(new SortField<>("id", "t.id", t -> t.id, UUID::fromString), "code",
             new SortField<>("code", "t.code", t -> t.code, s -> s), new SortField<>("name", "t.name", t -> t.name, s -> s));
     static final String TEXT_CSV = "text/csv";
+    /** What {@link #KEYSET} sorts by, for the document (the contract test checks that both agree). */
+    static final String SORT = "^[+-]?(code|name)(,[+-]?(code|name))*$";
 
     @Inject
     TerritoryRepository repository;
@@ -81,8 +84,8 @@ public class TerritoryResource {
     @APIResponse(responseCode = "201", description = "Defined", content = @Content(schema = @Schema(implementation = TerritoryView.class)))
     public Response create(@HeaderParam("Idempotency-Key") String idempotencyKey, @Valid @NotNull TerritoryRequests.Create request) {
         Territory territory = territories.create(request);
-        return Response.created(URI.create("/v1/territories/" + territory.id))
-                .entity(TerritoryView.of(territory, territories.communes(territory.id))).build();
+        return EntityTags.tagged(Response.created(URI.create("/v1/territories/" + territory.id))
+                .entity(TerritoryView.of(territory, territories.communes(territory.id))), territory.version);
     }
 
     @GET
@@ -90,8 +93,8 @@ public class TerritoryResource {
             description = "Territories by code or name, optionally only those tracked by the import or matching a text.")
     @APIResponse(responseCode = "200", description = "One page", content = @Content(schema = @Schema(implementation = TerritoryPage.class)))
     public Response list(@Parameter(description = "Text in the name, or a SIREN", example = "Valence") @QueryParam("q") @Size(max = 200) String text,
-            @QueryParam("tracked") @Pattern(regexp = "true|false", message = "must be true or false") String tracked,
-            @QueryParam("sort") @Size(max = 100) String sort,
+            @Parameter(schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.BOOLEAN)) @QueryParam("tracked") @Pattern(regexp = "^(true|false)$", message = "must be true or false") String tracked,
+            @QueryParam("sort") @Size(max = 100) @Pattern(regexp = SORT, message = "sortable fields are code and name") String sort,
             @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(100) int limit,
             @QueryParam("cursor") @Size(max = 1000) String cursor, @Context UriInfo uri) {
         Keyset.Query<Territory> page = KEYSET.query(sort, cursor);
@@ -104,8 +107,9 @@ public class TerritoryResource {
     @Path("{id}")
     @Operation(operationId = "getTerritory", summary = "Read a territory", description = "The territory and its communes.")
     @APIResponse(responseCode = "200", description = "The territory", content = @Content(schema = @Schema(implementation = TerritoryView.class)))
-    public TerritoryView get(@PathParam("id") UUID id) {
-        return TerritoryView.of(territories.get(id), territories.communes(id));
+    public Response get(@PathParam("id") UUID id) {
+        Territory territory = territories.get(id);
+        return EntityTags.tagged(Response.ok(TerritoryView.of(territory, territories.communes(id))), territory.version);
     }
 
     @GET
@@ -114,8 +118,9 @@ public class TerritoryResource {
             description = "Establishments by craft family and employee band, active and closed, creations and closures per "
                     + "year, artisans d'art, estimated jobs with the method and range, and per commune; or of one commune.")
     @APIResponse(responseCode = "200", description = "Statistics", content = @Content(schema = @Schema(implementation = StatisticsView.class)))
+    @APIResponse(responseCode = "422", description = "The commune is not one of the territory's")
     public StatisticsView statistics(@PathParam("id") UUID id,
-            @Parameter(example = "26281") @QueryParam("commune") @Pattern(regexp = "[0-9][0-9AB][0-9]{3}", message = "must be an INSEE commune code") String commune) {
+            @Parameter(example = "26281") @QueryParam("commune") @Pattern(regexp = EstablishmentResource.INSEE_COMMUNE, message = "must be an INSEE commune code") String commune) {
         Territory territory = territories.get(id);
         if (commune != null && !territories.communes(id).contains(commune)) {
             throw fr.artisanat.platform.problem.ApiException.invalidField("commune", "is not a commune of " + territory.name);

@@ -34,7 +34,7 @@ public class IdempotencyInterceptor {
 
     public static final String HEADER = "Idempotency-Key";
     public static final String REPLAYED_HEADER = "Idempotent-Replayed";
-    private static final int MAX_KEY_LENGTH = 200;
+    public static final int MAX_KEY_LENGTH = 200;
 
     @Inject
     CurrentVertxRequest currentRequest;

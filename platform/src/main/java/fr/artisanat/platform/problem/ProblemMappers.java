@@ -69,6 +69,11 @@ public class ProblemMappers {
         if (e.getCause() instanceof JsonProcessingException json) {
             return json(json, uri);
         }
+        if (e instanceof jakarta.ws.rs.NotFoundException && e.getCause() != null) {
+            // JAX-RS answers 404 when a path or query parameter does not convert (e.g. limit=abc): it is bad input.
+            return respond(400, "validation", "Invalid request",
+                    "A parameter does not have the documented type: " + e.getCause().getMessage(), uri, List.of());
+        }
         int status = e.getResponse().getStatus();
         Response.Status known = Response.Status.fromStatusCode(status);
         String title = known == null ? "HTTP " + status : known.getReasonPhrase();
@@ -95,6 +100,11 @@ public class ProblemMappers {
                         constraint == null ? "The change conflicts with existing data"
                                 : "The change conflicts with existing data (" + constraint + ")",
                         uri, List.of());
+            }
+            if (cause instanceof org.hibernate.exception.DataException) {
+                // PostgreSQL refuses some values JSON allows, such as the NUL character in a string.
+                return respond(400, "invalid-data", "Invalid request",
+                        "The request holds a value that cannot be stored (e.g. a NUL character)", uri, List.of());
             }
             if (cause instanceof OptimisticLockException || cause instanceof StaleStateException) {
                 return concurrentChange((RuntimeException) cause, uri);
