@@ -45,6 +45,13 @@ class DemoDataTest {
     @Inject
     DataSource dataSource;
 
+    /**
+     * Registered by the demo import: a test that ran before may have stored a SIRET of the demo file that the demo
+     * does not keep (the import report shows the demo inserted all it kept and updated nothing).
+     */
+    private static final String LOADED_BY_THE_DEMO =
+            " registered_at >= (select started_at from import_job where source like 'demo:%') ";
+
     private List<String> demoSirets;
 
     @BeforeEach
@@ -79,17 +86,19 @@ class DemoDataTest {
                     street_name, address_extra, postal_code, commune, commune_name, naf_code, nafa_code, craft_family,
                     employee_band, band_year, created_on, closed_on, head_office, employer, active, diffusion), ','
                     order by siret))
-                from establishment where siret = any(?::bpchar[])"""));
+                from establishment where siret = any(?::bpchar[]) and """ + LOADED_BY_THE_DEMO));
         assertEquals(List.of(List.of("10060496600018", "COIFFURE RICHARD", "13016", "96.02A"),
                 List.of("10116444000014", "BOUCHERIE DE LA PLACE", "13007", "47.22Z"),
                 List.of("10185012100027", "ATELIER ARNAUD", "13086", "23.49Z")), rows("""
                 select siret, name, commune, naf_code from establishment
-                where siret = any(?::bpchar[]) and commune like '13%' and name is not null order by siret limit 3"""));
+                where siret = any(?::bpchar[]) and """ + LOADED_BY_THE_DEMO + """
+                and commune like '13%' and name is not null order by siret limit 3"""));
         assertEquals(List.of(List.of("10230724600011", "GUERIN ET FILS", "26058", "47.81Z"),
                 List.of("10233283000011", "MACONNERIE MERCIER", "26039", "43.99C"),
                 List.of("10378096100019", "REY ET FILS", "26362", "08.92Z")), rows("""
                 select siret, name, commune, naf_code from establishment
-                where siret = any(?::bpchar[]) and commune like '26%' and name is not null order by siret limit 3"""));
+                where siret = any(?::bpchar[]) and """ + LOADED_BY_THE_DEMO + """
+                and commune like '26%' and name is not null order by siret limit 3"""));
     }
 
     @Test
