@@ -156,7 +156,6 @@ public class OutboxRelay {
         // missing) are not sent, so that nothing overtakes the refused one.
         Set<String> heldBack = new HashSet<>();
         boolean parked = false;
-        boolean stopped = false;
         for (OutboxEvent event : pending) {
             if (heldBack.contains(event.topic) || heldBack.contains(aggregateKey(event))) {
                 continue;
@@ -171,7 +170,6 @@ public class OutboxRelay {
             if (!refusedForItsOwnSake(event, cause, true)) {
                 // The broker is unreachable: whatever comes next would be refused too, or could overtake this one.
                 recordOutage(event, cause);
-                stopped = true;
                 break;
             }
             parked |= countAttempt(event, cause);
@@ -194,10 +192,10 @@ public class OutboxRelay {
             em.createNativeQuery("update outbox_event set published_at = now() where seq in (:seqs)")
                     .setParameter("seqs", acknowledged).executeUpdate();
         }
-        boolean complete = !stopped && acknowledged.size() == pending.size();
         // From the start again after a failure, a refusal or an empty pass: rows committed late with a lower seq, or
         // held back, wait at most until the burst is over, never forever.
-        resumeAfter = complete && !pending.isEmpty() ? pending.get(pending.size() - 1).seq : 0;
+        boolean complete = !pending.isEmpty() && acknowledged.size() == pending.size();
+        resumeAfter = complete ? pending.get(pending.size() - 1).seq : 0;
         return new Pass(acknowledged.size(), parked);
     }
 

@@ -69,12 +69,14 @@ class RetentionPurgeTest {
                 .setParameter("scope", SCOPE).setParameter("key", key).setParameter("hours", hoursAgo).executeUpdate());
     }
 
+    @SuppressWarnings("unchecked") // a native query's result list is raw
     private List<String> outboxRows() {
         return QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
                 "select event_type from outbox_event where aggregate_id = :id order by event_type", String.class)
                 .setParameter("id", aggregate).getResultList());
     }
 
+    @SuppressWarnings("unchecked")
     private List<String> idempotencyKeys() {
         return QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
                 "select idempotency_key from idempotency_record where scope = :scope order by idempotency_key", String.class)
