@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.postgresql.PGConnection;
 
+import fr.artisanat.platform.testing.BenchmarkReport;
 import fr.artisanat.registry.importer.SireneImporter;
 import fr.artisanat.registry.sirene.SireneColumns;
 import fr.artisanat.registry.sirene.generator.SireneFileGenerator;
@@ -84,8 +85,10 @@ class RegistryBenchmark {
                     "patisserie", "garage", "maconnerie", "fleurs" };
             List<Double> search = time(QUERY_RUNS, i -> given().get("/v1/establishments?q=" + words[i % words.length]).then().statusCode(200));
             List<Double> filtered = time(QUERY_RUNS, i -> given().get("/v1/establishments?territoryId=" + vra + "&craftFamily=BATIMENT&active=true").then().statusCode(200));
-            write(copySeconds, importSeconds, report, memory, stored, statsVra, statsMetropole, search, filtered);
-            appendRelay(events, drainSeconds);
+            String figures = figures(copySeconds, importSeconds, report, memory, stored, statsVra, statsMetropole, search, filtered)
+                    + relay(events, drainSeconds);
+            BenchmarkReport.writeSection(BenchmarkReport.suiteReport(), "registry", figures);
+            System.out.println(figures);
         } finally {
             Files.deleteIfExists(file);
             Files.deleteIfExists(second);
@@ -109,12 +112,11 @@ class RegistryBenchmark {
         }
     }
 
-    private static void appendRelay(long events, double seconds) throws IOException {
-        Path doc = Path.of("..", "docs", "benchmarks.md");
-        Files.writeString(doc, Files.readString(doc) + String.format(Locale.ROOT, "%n## Outbox relay%n%n"
+    private static String relay(long events, double seconds) {
+        return String.format(Locale.ROOT, "%n### Outbox relay%n%n"
                 + "The two imports wrote %,d events to the outbox; the relay, publishing while they ran (acks=all, "
                 + "idempotent producer, batches of 500), had published the last of them %.0f s after the second import ended.%n",
-                events, seconds));
+                events, seconds);
     }
 
     private void trackEveryCommune() throws Exception {
@@ -241,17 +243,17 @@ class RegistryBenchmark {
         }
     }
 
-    private void write(double copySeconds, double importSeconds, Map<String, Object> report, MemorySampler memory, long stored,
+    private String figures(double copySeconds, double importSeconds, Map<String, Object> report, MemorySampler memory, long stored,
             List<Double> statsVra, List<Double> statsMetropole, List<Double> search, List<Double> filtered) throws Exception {
         String machine = machine();
         StringBuilder md = new StringBuilder();
-        md.append("# Benchmarks\n\n");
-        md.append("Written by `./suite benchmark` (enterprise-registry-service `RegistryBenchmark`, excluded from `./suite test`). ")
+        md.append("## Registry\n\n");
+        md.append("Written by `./suite benchmark` (enterprise-registry-service `RegistryBenchmark`). ")
                 .append("It starts its own PostgreSQL and Kafka, generates SIRENE files with the project's generator ")
-                .append("(every commune of France tracked), and measures. Tests never assert timings; this file records them.\n\n");
+                .append("(every commune of France tracked), and measures.\n\n");
         md.append("Run of ").append(DateTimeFormatter.ISO_LOCAL_DATE_TIME.format(Instant.now().atOffset(ZoneOffset.UTC).withNano(0)))
                 .append(" UTC on ").append(machine).append(".\n\n");
-        md.append("## SIRENE import: ").append(String.format(Locale.ROOT, "%,d", ROWS)).append(" rows\n\n");
+        md.append("### SIRENE import: ").append(String.format(Locale.ROOT, "%,d", ROWS)).append(" rows\n\n");
         md.append("| what | seconds | rows/s |\n|---|---|---|\n");
         md.append(String.format(Locale.ROOT, "| PostgreSQL `COPY` of the same file into a bare table (48 text columns, no index) | %.1f | %,.0f |%n",
                 copySeconds, ROWS / copySeconds));
@@ -265,7 +267,7 @@ class RegistryBenchmark {
                 + "does not grow with the file. Where the import's time goes: "
                 + "[ADR 0005](adr/0005-set-based-sirene-import.md#measured).%n%n",
                 memory.peakRssKb.get() / 1024, memory.peakHeapBytes.get() / (1024 * 1024), "20,000"));
-        md.append("## Queries over ").append(String.format(Locale.ROOT, "%,d", stored)).append(" stored establishments\n\n");
+        md.append("### Queries over ").append(String.format(Locale.ROOT, "%,d", stored)).append(" stored establishments\n\n");
         md.append("Through HTTP from the same JVM (includes JSON serialization), after `VACUUM (ANALYZE)` and a warm-up.\n\n");
         md.append("| query | runs | p50 ms | p95 ms |\n|---|---|---|---|\n");
         row(md, "statistics of Valence Romans Agglo (54 communes)", statsVra);
@@ -273,8 +275,7 @@ class RegistryBenchmark {
         row(md, "name search, accent/typo tolerant (10 different queries)", search);
         row(md, "filtered list (territory, craft family, active), first page", filtered);
         md.append("\nGoal: p95 under 50 ms for statistics and for search.\n");
-        Files.writeString(Path.of("..", "docs", "benchmarks.md"), md.toString(), StandardCharsets.UTF_8);
-        System.out.println(md);
+        return md.toString();
     }
 
     private static void row(StringBuilder md, String what, List<Double> millis) {
