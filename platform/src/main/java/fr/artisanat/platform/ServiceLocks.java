@@ -80,8 +80,13 @@ public class ServiceLocks {
 
     private PreparedStatement statement(Connection connection, String function, String job) throws SQLException {
         PreparedStatement statement = connection.prepareStatement("select " + function + KEY);
-        statement.setString(1, schema);
-        statement.setString(2, job);
-        return statement;
+        try {
+            statement.setString(1, schema);
+            statement.setString(2, job);
+            return statement;
+        } catch (SQLException e) {
+            statement.close();
+            throw e;
+        }
     }
 }
