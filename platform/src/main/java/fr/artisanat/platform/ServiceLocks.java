@@ -60,6 +60,16 @@ public class ServiceLocks {
         }
     }
 
+    /**
+     * Waits for the job's lock in shared mode and holds it until the transaction ends: holders of the shared lock run
+     * side by side, the holder of {@link #lockForTransaction(Connection, String)} alone.
+     */
+    public void lockSharedForTransaction(Connection connection, String job) throws SQLException {
+        try (PreparedStatement statement = statement(connection, "pg_advisory_xact_lock_shared", job)) {
+            statement.execute();
+        }
+    }
+
     /** Takes the job's lock for the connection's session, unless another session holds it: true when taken. */
     public boolean tryLockForSession(Connection connection, String job) throws SQLException {
         return call(connection, "pg_try_advisory_lock", job);

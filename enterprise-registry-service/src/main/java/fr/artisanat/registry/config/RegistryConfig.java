@@ -26,6 +26,10 @@ public interface RegistryConfig {
         @WithDefault("20000")
         int batchSize();
 
+        /** Connections merging an import side by side, the establishments split among them by SIRET (ADR 0005). */
+        @WithDefault("2")
+        int connections();
+
         /** Folder from which files may be imported by path (a path outside it is refused). */
         @WithDefault("${java.io.tmpdir}/sirene-imports")
         String directory();

@@ -1,6 +1,9 @@
 package fr.artisanat.registry.importer;
 
-/** Progress of one import, updated as it goes and kept as its final report. */
+/**
+ * Figures of an import: those of one batch, recorded with it in {@code import_job} (added to what is there), and
+ * their sum over the batches committed so far, which the merging threads add to as they commit.
+ */
 final class ImportCounts {
     long read;
     long kept;
@@ -10,11 +13,26 @@ final class ImportCounts {
     long unchanged;
     long rejected;
 
-    void add(String change, long count) {
+    void add(String change) {
         switch (change) {
-            case "registered" -> inserted += count;
-            case "closed" -> closed += count;
-            default -> updated += count; // updated or relocated
+            case "registered" -> inserted++;
+            case "closed" -> closed++;
+            default -> updated++; // updated or relocated
         }
+    }
+
+    synchronized void add(ImportCounts batch) {
+        read += batch.read;
+        kept += batch.kept;
+        inserted += batch.inserted;
+        updated += batch.updated;
+        closed += batch.closed;
+        unchanged += batch.unchanged;
+        rejected += batch.rejected;
+    }
+
+    synchronized String summary() {
+        return "%d rows read, %d kept, %d inserted, %d updated, %d closed, %d unchanged, %d rejected".formatted(read, kept,
+                inserted, updated, closed, unchanged, rejected);
     }
 }

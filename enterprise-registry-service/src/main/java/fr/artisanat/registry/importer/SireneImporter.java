@@ -6,8 +6,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -179,58 +177,29 @@ public class SireneImporter {
     }
 
     void run(Job job, String source, Callable<InputStream> open, String requestId) {
-        ImportCounts counts = new ImportCounts(); // written by the pipeline's writer, read once it is closed
+        ImportCounts counts = new ImportCounts(); // the batches committed, added to by the pipeline's writers
         long started = System.nanoTime();
         try {
             String error = read(job, source, open, requestId, counts);
-            finish(job, counts, error);
+            finish(job, error);
             if (error == null) {
                 double seconds = (System.nanoTime() - started) / 1e9;
-                LOG.infof("Import %s of %s done in %.1f s (%.0f rows/s): %d rows read, %d kept, %d inserted, %d updated, %d closed, %d rejected",
-                        job.id(), source, seconds, counts.read / seconds, counts.read, counts.kept, counts.inserted,
-                        counts.updated, counts.closed, counts.rejected);
+                LOG.infof("Import %s of %s done in %.1f s (%.0f rows/s): %s", job.id(), source, seconds,
+                        counts.read / seconds, counts.summary());
             }
         } finally {
             release(job);
         }
     }
 
-    /** Reads the file and merges it batch by batch; returns why it failed, or null. */
+    /** Reads the file and merges it, the pipeline's writers side by side; returns why the import failed, or null. */
     private String read(Job job, String source, Callable<InputStream> open, String requestId, ImportCounts counts) {
-        Connection connection = job.connection();
         try (InputStream in = open.call();
                 SireneCsvReader reader = new SireneCsvReader(in);
-                ImportPipeline pipeline = new ImportPipeline()) {
-            connection.setAutoCommit(false);
-            RowMapper mapper = mapper(connection);
-            ImportBatch batch = new ImportBatch(connection, job.id(), outbox.source(), requestId);
-            ImportBatch.Rows rows = new ImportBatch.Rows(json);
-            long read = 0;
-            long kept = 0;
-            long rejected = 0;
-            while (reader.next()) {
-                read++;
-                switch (mapper.map(reader)) {
-                    case RowMapper.Staged staged -> {
-                        kept++;
-                        rows.stage(staged.row(), reader.lineNumber());
-                    }
-                    case RowMapper.Rejected rejection -> {
-                        rejected++;
-                        rows.reject(reader.lineNumber(), rejection.siret(), rejection.reason());
-                    }
-                    case RowMapper.Skipped skipped -> {
-                    }
-                }
-                if (rows.staged() >= config.importer().batchSize()) {
-                    rows.soFar(read, kept, rejected);
-                    pipeline.submit(merge(connection, batch, rows, job.id(), counts));
-                    rows = new ImportBatch.Rows(json);
-                }
-            }
-            rows.soFar(read, kept, rejected);
-            pipeline.submit(merge(connection, batch, rows, job.id(), counts));
-            pipeline.await();
+                ImportPipeline pipeline = ImportPipeline.open(config.importer().connections(),
+                        () -> new BatchWriter(dataSource.getConnection(), job.id(), outbox.source(), requestId, json, locks),
+                        counts)) {
+            pipeline.run(reader, mapper(job.connection()), config.importer().batchSize());
             return null;
         } catch (SireneFormatException e) {
             return e.getMessage();
@@ -240,49 +209,26 @@ public class SireneImporter {
         }
     }
 
-    /** The writer's work for one batch: merge it, record the progress, commit. */
-    private static Callable<Void> merge(Connection connection, ImportBatch batch, ImportBatch.Rows rows, UUID jobId,
-            ImportCounts counts) {
-        return () -> {
-            batch.write(rows, counts);
-            progress(connection, jobId, counts, "RUNNING", null);
-            connection.commit();
-            return null;
-        };
-    }
-
-    /** Records the report, before the job lets go of the import lock: a job is never seen RUNNING without it. */
-    private void finish(Job job, ImportCounts counts, String error) {
+    /**
+     * Records the end of the job (its figures are those its batches recorded), before the job lets go of the import
+     * lock: a job is never seen RUNNING without it.
+     */
+    private void finish(Job job, String error) {
         job.rollback();
-        try (Connection connection = dataSource.getConnection()) {
-            progress(connection, job.id(), counts, error == null ? "SUCCEEDED" : "FAILED", error);
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement update = connection.prepareStatement(
+                        "update import_job set status = ?, error = ?, finished_at = now() where id = ?")) {
+            update.setString(1, error == null ? "SUCCEEDED" : "FAILED");
+            update.setString(2, error == null ? null : error.substring(0, Math.min(error.length(), 2000)));
+            update.setObject(3, job.id());
+            update.executeUpdate();
         } catch (SQLException e) {
             LOG.errorf(e, "Could not record the end of import %s", job.id());
         }
     }
 
-    private static void progress(Connection connection, UUID jobId, ImportCounts counts, String status, String error)
-            throws SQLException {
-        try (PreparedStatement update = connection.prepareStatement("""
-                update import_job set status = ?, rows_read = ?, kept = ?, inserted = ?, updated = ?, closed = ?,
-                    unchanged = ?, rejected = ?, error = ?, finished_at = ? where id = ?""")) {
-            update.setString(1, status);
-            update.setLong(2, counts.read);
-            update.setLong(3, counts.kept);
-            update.setLong(4, counts.inserted);
-            update.setLong(5, counts.updated);
-            update.setLong(6, counts.closed);
-            update.setLong(7, counts.unchanged);
-            update.setLong(8, counts.rejected);
-            update.setString(9, error == null ? null : error.substring(0, Math.min(error.length(), 2000)));
-            update.setTimestamp(10, "RUNNING".equals(status) ? null : Timestamp.from(Instant.now()));
-            update.setObject(11, jobId);
-            update.executeUpdate();
-        }
-    }
-
     /** Reference data of the import, read once per job: tracked communes, craft NAF codes, employee bands. */
-    private static RowMapper mapper(Connection connection) throws SQLException {
+    static RowMapper mapper(Connection connection) throws SQLException {
         Set<String> communes = new HashSet<>();
         query(connection, """
                 select distinct tc.insee_code, null from territory_commune tc join territory t on t.id = tc.territory_id
@@ -291,7 +237,6 @@ public class SireneImporter {
         query(connection, "select code, craft_family from naf_code where craft_family is not null", families::put);
         Set<String> bands = new HashSet<>();
         query(connection, "select code, null from employee_band", (a, b) -> bands.add(a));
-        connection.commit();
         return new RowMapper(communes, families, bands);
     }
 

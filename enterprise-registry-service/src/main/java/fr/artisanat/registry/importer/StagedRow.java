@@ -1,5 +1,6 @@
 package fr.artisanat.registry.importer;
 
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -18,35 +19,73 @@ record StagedRow(String siret, String siren, String nic, String diffusion, Strin
         String nafNomenclature, String nafaCode, String craftFamily, String employeeBand, Integer bandYear,
         LocalDate createdOn, LocalDate closedOn, boolean headOffice, boolean employer, boolean active) {
 
-    /** Values in the column order of the staging table (without the hash). */
-    List<Object> values() {
-        return new ArrayList<>(Arrays.asList(siret, siren, nic, diffusion, name, tradeName1, tradeName2, tradeName3,
+    /** Every value, in the order of the record: what the hash covers. */
+    private List<Object> values() {
+        return Arrays.asList(siret, siren, nic, diffusion, name, tradeName1, tradeName2, tradeName3,
                 streetNumber, streetType, streetName, addressExtra, postalCode, commune, communeName, nafCode,
                 nafNomenclature, nafaCode, craftFamily, employeeBand, bandYear, createdOn, closedOn, headOffice,
-                employer, active));
+                employer, active);
+    }
+
+    /** The columns {@link #write} fills, in its order. */
+    static final String COLUMNS = "siret, siren, nic, diffusion, name, trade_names, street_number, street_type, street_name, "
+            + "address_extra, postal_code, commune, commune_name, naf_code, naf_nomenclature, nafa_code, craft_family, "
+            + "employee_band, band_year, created_on, closed_on, head_office, employer, active";
+    static final int COLUMN_COUNT = 24;
+
+    /** Writes the values of {@link #COLUMNS}. */
+    void write(BinaryCopy copy) throws SQLException {
+        copy.text(siret);
+        copy.text(siren);
+        copy.text(nic);
+        copy.text(diffusion);
+        copy.text(name);
+        copy.array(tradeNames(), BinaryCopy.VARCHAR);
+        copy.text(streetNumber);
+        copy.text(streetType);
+        copy.text(streetName);
+        copy.text(addressExtra);
+        copy.text(postalCode);
+        copy.text(commune);
+        copy.text(communeName);
+        copy.text(nafCode);
+        copy.text(nafNomenclature);
+        copy.text(nafaCode);
+        copy.text(craftFamily);
+        copy.text(employeeBand);
+        copy.int4(bandYear);
+        copy.date(createdOn);
+        copy.date(closedOn);
+        copy.bool(headOffice);
+        copy.bool(employer);
+        copy.bool(active);
     }
 
     /**
-     * The words name search looks at, as a PostgreSQL array literal (words hold letters and digits only; quoted so
-     * that a word "null" stays a word); none for diffusion P, so a protected name can never be matched.
+     * The words name search looks at (words hold letters and digits only); none (null) for diffusion P, so a protected
+     * name can never be matched.
      */
-    String searchWords() {
+    List<String> searchWords() {
         List<String> words = "O".equals(diffusion) ? SearchText.of(name, tradeName1, tradeName2, tradeName3) : List.of();
-        return words.isEmpty() ? null : "{\"" + String.join("\",\"", words) + "\"}";
+        return words.isEmpty() ? null : words;
     }
 
-    /** The data of its events, but the version and classification, which the database adds (ImportBatch.MERGE). */
-    EstablishmentEventData eventData() {
-        List<String> tradeNames = new ArrayList<>();
+    /** The data of its events at {@code version}, with the chamber's classification when there is one. */
+    EstablishmentEventData eventData(long version, EstablishmentEventData.Classification classification) {
+        return new EstablishmentEventData(siret, siren, diffusion, name, tradeNames(),
+                new EstablishmentEventData.Address(streetNumber, streetType, streetName, addressExtra, postalCode, communeName),
+                null, commune, nafCode, nafNomenclature, nafaCode, craftFamily, employeeBand, bandYear, createdOn, closedOn,
+                headOffice, employer, active, version, classification);
+    }
+
+    private List<String> tradeNames() {
+        List<String> tradeNames = new ArrayList<>(3);
         for (String tradeName : new String[] { tradeName1, tradeName2, tradeName3 }) {
             if (tradeName != null) {
                 tradeNames.add(tradeName);
             }
         }
-        return new EstablishmentEventData(siret, siren, diffusion, name, tradeNames,
-                new EstablishmentEventData.Address(streetNumber, streetType, streetName, addressExtra, postalCode, communeName),
-                null, commune, nafCode, nafNomenclature, nafaCode, craftFamily, employeeBand, bandYear, createdOn, closedOn,
-                headOffice, employer, active, null, null);
+        return tradeNames;
     }
 
     /** 64-bit FNV-1a of every value: a re-import compares hashes, not columns, to find real changes. */

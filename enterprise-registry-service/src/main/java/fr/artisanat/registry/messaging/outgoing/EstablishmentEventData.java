@@ -10,7 +10,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * the service alike: the one definition of what the events carry, and of their privacy rule (name, trade names and
  * address only for diffusion O; the constructor drops them otherwise and lists them in {@code withdrawnFields}, so
  * that a consumer erases a copy it holds: an absent value is only unknown, a withdrawn one must not be kept). Absent
- * values are left out. The version and classification come last: the import lets the database append them. Its
+ * values are left out. Its
  * contract is docs/events/schemas/defs/establishment.v1.schema.json.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -39,7 +39,7 @@ public record EstablishmentEventData(String siret, String siren, String diffusio
             String communeName) {
     }
 
-    /** Mirrored in SQL by the import for establishments it finds already classified (ImportBatch.MERGE). */
+    /** The chamber's classification, in the events of a classified establishment (the service's and the import's alike). */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Classification(Integer metierArtDomain, String metierArtLabel, boolean developmentPotential,
             List<String> tags) {

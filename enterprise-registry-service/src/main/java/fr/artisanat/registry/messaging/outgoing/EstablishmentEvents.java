@@ -26,7 +26,7 @@ public class EstablishmentEvents {
 
     public static final String TOPIC = "establishments";
 
-    /** What an event carries of an establishment, read as the import's statement writes it (ImportBatch.MERGE). */
+    /** What an event carries of an establishment. */
     private static final String SELECT = """
             select e.siret, e.siren, e.diffusion, e.name, e.trade_names, e.street_number, e.street_type, e.street_name,
                 e.address_extra, e.postal_code, e.commune_name, e.commune, e.naf_code, e.naf_nomenclature, e.nafa_code,
@@ -44,7 +44,7 @@ public class EstablishmentEvents {
 
     /** The data of every establishment event; {@code previousCommune} only for a relocation. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record Data(EstablishmentEventData establishment, String previousCommune) {
+    public record Data(EstablishmentEventData establishment, String previousCommune) {
     }
 
     /** Reads the establishment in the caller's transaction, so the event carries what it just wrote. */
