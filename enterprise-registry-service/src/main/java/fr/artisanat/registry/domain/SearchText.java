@@ -32,12 +32,42 @@ public final class SearchText {
             return List.of();
         }
         Set<String> words = new LinkedHashSet<>();
+        if (isAscii(text)) {
+            asciiWords(text, words);
+            return List.copyOf(words);
+        }
         for (String word : SEPARATORS.split(fold(text))) {
             if (!word.isEmpty()) {
                 words.add(word);
             }
         }
         return List.copyOf(words);
+    }
+
+    private static boolean isAscii(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The words of ASCII text without normalization nor regular expressions (most names, and the import folds every
+     * name): there, folding only lowers the case, and letters and digits are [a-z0-9].
+     */
+    private static void asciiWords(String text, Set<String> words) {
+        StringBuilder word = new StringBuilder();
+        for (int i = 0; i <= text.length(); i++) {
+            char c = i < text.length() ? Character.toLowerCase(text.charAt(i)) : ' ';
+            if (c >= 'a' && c <= 'z' || c >= '0' && c <= '9') {
+                word.append(c);
+            } else if (!word.isEmpty()) {
+                words.add(word.toString());
+                word.setLength(0);
+            }
+        }
     }
 
     /** What name search looks at for one establishment: the words of its name and trade names. */

@@ -10,6 +10,7 @@ import java.sql.Statement;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +21,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 
 import fr.artisanat.platform.ServiceLocks;
 import fr.artisanat.platform.changes.ChangesFeed;
@@ -52,7 +54,7 @@ final class BatchWriter implements AutoCloseable {
      * The search words dictionary: batches add words under a shared lock; one that withdraws words (an establishment
      * becoming protected) takes it alone, so that it sees every establishment the others wrote.
      */
-    private static final String SEARCH_WORDS = "registry-search-words";
+    static final String SEARCH_WORDS = "registry-search-words";
 
     private static final String LOOKUP = """
             select siret, version, row_hash, commune, active, diffusion = 'O' from establishment
@@ -85,7 +87,7 @@ final class BatchWriter implements AutoCloseable {
     private final UUID jobId;
     private final String source;
     private final String requestId;
-    private final ObjectMapper json;
+    private final ObjectWriter events;
     private final ServiceLocks locks;
 
     BatchWriter(Connection connection, UUID jobId, String source, String requestId, ObjectMapper json, ServiceLocks locks)
@@ -94,7 +96,7 @@ final class BatchWriter implements AutoCloseable {
         this.jobId = jobId;
         this.source = source;
         this.requestId = requestId;
-        this.json = json;
+        this.events = json.writerFor(EstablishmentEvents.Data.class);
         this.locks = locks;
         connection.setAutoCommit(false);
         try (Statement ddl = connection.createStatement()) {
@@ -178,11 +180,13 @@ final class BatchWriter implements AutoCloseable {
         if (!created.isEmpty() || !changed.isEmpty()) {
             Transaction transaction = begin(created.size() + changed.size(),
                     changed.stream().anyMatch(Change::withdrawsWords));
-            addWords(created, changed);
             List<Event> events = new ArrayList<>(created.size() + changed.size());
             insert(created, transaction, events);
-            update(changed, transaction, events);
+            List<String> withdrawn = update(changed, transaction, events);
             publish(events, transaction);
+            // last: a word new to the dictionary makes another batch adding it wait until this one commits
+            addWords(created, changed);
+            forgetWords(withdrawn);
             events.forEach(event -> counts.add(event.what));
         }
         reject(batch.lines().rejections());
@@ -267,6 +271,8 @@ final class BatchWriter implements AutoCloseable {
         if (created.isEmpty()) {
             return;
         }
+        // in key order: each insert into the primary key lands near the previous one
+        created.sort(Comparator.comparing(row -> row.values.siret()));
         try (BinaryCopy copy = BinaryCopy.into(connection, "establishment", INSERTED_COLUMNS)) {
             for (ImportBatch.Row row : created) {
                 copy.row(StagedRow.COLUMN_COUNT + 7);
@@ -285,9 +291,10 @@ final class BatchWriter implements AutoCloseable {
         }
     }
 
-    private void update(List<Change> changed, Transaction transaction, List<Event> events) throws SQLException {
+    /** Returns the words of the establishments that become protected, as stored before. */
+    private List<String> update(List<Change> changed, Transaction transaction, List<Event> events) throws SQLException {
         if (changed.isEmpty()) {
-            return;
+            return List.of();
         }
         List<String> withdrawn = withdrawnWords(changed);
         int first = events.size();
@@ -309,12 +316,6 @@ final class BatchWriter implements AutoCloseable {
                 throw new WrittenMeanwhile(changed.size(), updated);
             }
         }
-        if (!withdrawn.isEmpty()) {
-            try (PreparedStatement forget = connection.prepareStatement(FORGET_WORDS)) {
-                forget.setArray(1, strings(withdrawn));
-                forget.executeUpdate();
-            }
-        }
         // read once the rows are locked: a classification committed before is in the event
         Map<String, EstablishmentEventData.Classification> classifications = classifications(changed);
         for (Change change : changed) {
@@ -323,6 +324,17 @@ final class BatchWriter implements AutoCloseable {
             events.add(new Event(row.siret(), what, new EstablishmentEvents.Data(
                     row.eventData(change.before.version + 1, classifications.get(row.siret())),
                     what.equals("relocated") ? change.before.commune : null)));
+        }
+        return withdrawn;
+    }
+
+    private void forgetWords(List<String> withdrawn) throws SQLException {
+        if (withdrawn.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement forget = connection.prepareStatement(FORGET_WORDS)) {
+            forget.setArray(1, strings(withdrawn));
+            forget.executeUpdate();
         }
     }
 
@@ -372,7 +384,7 @@ final class BatchWriter implements AutoCloseable {
                 copy.text(event.siret);
                 copy.text("establishment." + event.what + ".v1");
                 copy.text(source);
-                copy.bytes(json.writeValueAsBytes(event.data));
+                copy.bytes(events.writeValueAsBytes(event.data));
                 copy.timestamp(transaction.postgresMicros);
                 copy.text(requestId);
             }

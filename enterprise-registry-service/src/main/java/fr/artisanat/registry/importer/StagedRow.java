@@ -88,18 +88,27 @@ record StagedRow(String siret, String siren, String nic, String diffusion, Strin
         return tradeNames;
     }
 
-    /** 64-bit FNV-1a of every value: a re-import compares hashes, not columns, to find real changes. */
+    /**
+     * 64-bit FNV-1a of every value, in the order of the record: a re-import compares hashes, not columns, to find real
+     * changes. Stored in every row: computed the same way for ever, or every establishment would look changed.
+     */
     long hash() {
-        long hash = 0xcbf29ce484222325L;
+        long hash = OFFSET_BASIS;
         for (Object value : values()) {
-            String text = value == null ? "\u0000" : value.toString();
-            for (int i = 0; i < text.length(); i++) {
-                hash ^= text.charAt(i);
-                hash *= 0x100000001b3L;
-            }
-            hash ^= 0x1f;
-            hash *= 0x100000001b3L;
+            hash = hash(hash, value == null ? "\u0000" : value instanceof String text ? text : value.toString());
         }
         return hash;
+    }
+
+    private static final long OFFSET_BASIS = 0xcbf29ce484222325L;
+    private static final long PRIME = 0x100000001b3L;
+
+    private static long hash(long hash, String text) {
+        for (int i = 0; i < text.length(); i++) {
+            hash ^= text.charAt(i);
+            hash *= PRIME;
+        }
+        hash ^= 0x1f; // end of value
+        return hash * PRIME;
     }
 }
