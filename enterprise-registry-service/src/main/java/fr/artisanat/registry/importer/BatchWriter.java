@@ -87,7 +87,7 @@ final class BatchWriter implements AutoCloseable {
     private final UUID jobId;
     private final String source;
     private final String requestId;
-    private final ObjectWriter events;
+    private final ObjectWriter eventWriter;
     private final ServiceLocks locks;
 
     BatchWriter(Connection connection, UUID jobId, String source, String requestId, ObjectMapper json, ServiceLocks locks)
@@ -96,7 +96,7 @@ final class BatchWriter implements AutoCloseable {
         this.jobId = jobId;
         this.source = source;
         this.requestId = requestId;
-        this.events = json.writerFor(EstablishmentEvents.Data.class);
+        this.eventWriter = json.writerFor(EstablishmentEvents.Data.class);
         this.locks = locks;
         connection.setAutoCommit(false);
         try (Statement ddl = connection.createStatement()) {
@@ -384,7 +384,7 @@ final class BatchWriter implements AutoCloseable {
                 copy.text(event.siret);
                 copy.text("establishment." + event.what + ".v1");
                 copy.text(source);
-                copy.bytes(events.writeValueAsBytes(event.data));
+                copy.bytes(eventWriter.writeValueAsBytes(event.data));
                 copy.timestamp(transaction.postgresMicros);
                 copy.text(requestId);
             }

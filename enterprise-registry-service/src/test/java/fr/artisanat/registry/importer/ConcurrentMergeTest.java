@@ -15,7 +15,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 
 import javax.sql.DataSource;
@@ -115,23 +117,18 @@ class ConcurrentMergeTest {
 
     /** Both merges read the stored state, then wait for the lock held here; released together, both write. */
     private List<ImportCounts> mergeAtOnce(byte[] one, byte[] other) throws Exception {
+        ExecutorService merges = Executors.newFixedThreadPool(2);
         try (Connection holder = dataSource.getConnection()) {
             holder.setAutoCommit(false);
             locks.lockForTransaction(holder, BatchWriter.SEARCH_WORDS);
-            CompletableFuture<ImportCounts> first = CompletableFuture.supplyAsync(() -> uncheckedMerge(one));
-            CompletableFuture<ImportCounts> second = CompletableFuture.supplyAsync(() -> uncheckedMerge(other));
+            Future<ImportCounts> first = merges.submit(() -> merge(one));
+            Future<ImportCounts> second = merges.submit(() -> merge(other));
             await().atMost(Duration.ofSeconds(60)).until(() -> waitingForTheLock() == 2 * PARTITIONS);
             holder.commit();
             holder.setAutoCommit(true);
             return List.of(first.get(), second.get());
-        }
-    }
-
-    private ImportCounts uncheckedMerge(byte[] file) {
-        try {
-            return merge(file);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
+        } finally {
+            merges.shutdownNow();
         }
     }
 
