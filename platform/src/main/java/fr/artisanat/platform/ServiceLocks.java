@@ -26,6 +26,11 @@ public class ServiceLocks {
     public static final String OUTBOX_RELAY = "outbox-relay";
     /** The purge of rows past their retention. */
     public static final String HOUSEKEEPING = "housekeeping";
+    /**
+     * Held by a writer filling the outbox in bulk (a SIRENE import) for as long as it writes: the relay then publishes
+     * one batch per poll instead of draining at once, and leaves the CPU to the writer (ADR 0003).
+     */
+    public static final String OUTBOX_BULK_WRITE = "outbox-bulk-write";
 
     private static final String KEY = "(hashtext(?), hashtext(?))";
 
@@ -39,6 +44,18 @@ public class ServiceLocks {
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean tryLockForTransaction(String job) {
         return (Boolean) em.createNativeQuery("select pg_try_advisory_xact_lock(hashtext(:schema), hashtext(:job))")
+                .setParameter("schema", schema)
+                .setParameter("job", job)
+                .getSingleResult();
+    }
+
+    /**
+     * Takes the job's lock in shared mode until the current transaction ends, unless a session holds it alone: true
+     * when taken.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean tryLockSharedForTransaction(String job) {
+        return (Boolean) em.createNativeQuery("select pg_try_advisory_xact_lock_shared(hashtext(:schema), hashtext(:job))")
                 .setParameter("schema", schema)
                 .setParameter("job", job)
                 .getSingleResult();
@@ -66,6 +83,13 @@ public class ServiceLocks {
      */
     public void lockSharedForTransaction(Connection connection, String job) throws SQLException {
         try (PreparedStatement statement = statement(connection, "pg_advisory_xact_lock_shared", job)) {
+            statement.execute();
+        }
+    }
+
+    /** Waits for the job's lock and holds it for the connection's session, until released or the connection closes. */
+    public void lockForSession(Connection connection, String job) throws SQLException {
+        try (PreparedStatement statement = statement(connection, "pg_advisory_lock", job)) {
             statement.execute();
         }
     }

@@ -199,7 +199,13 @@ public class SireneImporter {
                 ImportPipeline pipeline = ImportPipeline.open(config.importer().connections(),
                         () -> new BatchWriter(dataSource.getConnection(), job.id(), outbox.source(), requestId, json, locks),
                         counts)) {
-            pipeline.run(reader, mapper(job.connection()), config.importer().batchSize());
+            // meanwhile the relay publishes one batch per poll, leaving the CPU to the merge (ADR 0005)
+            locks.lockForSession(job.connection(), ServiceLocks.OUTBOX_BULK_WRITE);
+            try {
+                pipeline.run(reader, mapper(job.connection()), config.importer().batchSize());
+            } finally {
+                locks.unlockForSession(job.connection(), ServiceLocks.OUTBOX_BULK_WRITE);
+            }
             return null;
         } catch (SireneFormatException e) {
             return e.getMessage();

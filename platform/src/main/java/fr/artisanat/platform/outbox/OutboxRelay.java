@@ -53,6 +53,8 @@ import io.quarkus.scheduler.Scheduled;
  * which a killed holder loses with its connection.</li>
  * <li>One aggregate's events go out in outbox order: an event is sent only when no earlier event of its aggregate is
  * left pending (parked, or refused earlier in the same pass).</li>
+ * <li>While a bulk writer (an import) holds {@link ServiceLocks#OUTBOX_BULK_WRITE}, one batch per poll: the events
+ * still go out, in order, and the rest as soon as the writer is done; meanwhile the writer has the CPU.</li>
  * <li>A broker outage is retried forever and never counts against an event. An event Kafka refuses for a reason of
  * its own counts an attempt; after {@code platform.outbox.max-attempts} it is parked (log line, metric, health
  * group) until an operator re-queues it ({@link OutboxOperationsResource}); the other aggregates go on.</li>
@@ -117,12 +119,12 @@ public class OutboxRelay {
             if (pass.parked()) {
                 parkedEvents.refresh();
             }
-        } while (pass.published() == config.batchSize());
+        } while (pass.published() == config.batchSize() && !pass.yielding());
     }
 
-    /** What one batch did. */
-    record Pass(int published, boolean parked) {
-        static final Pass SKIPPED = new Pass(0, false);
+    /** What one batch did, and whether a bulk writer asks the relay to stop at one batch per poll. */
+    record Pass(int published, boolean parked, boolean yielding) {
+        static final Pass SKIPPED = new Pass(0, false, false);
     }
 
     /** The longest a pass may keep its transaction, and the lock with it, when its instance has frozen. */
@@ -141,14 +143,14 @@ public class OutboxRelay {
         em.createNativeQuery("select set_config('idle_in_transaction_session_timeout', :limit, true)")
                 .setParameter("limit", transactionLimit().toMillis() + "ms")
                 .getSingleResult();
-        return publishBatch();
+        return publishBatch(!locks.tryLockSharedForTransaction(ServiceLocks.OUTBOX_BULK_WRITE));
     }
 
     /**
      * Publishes up to one batch. The batch is sent at once and the acknowledgements awaited after, so a burst (an
      * import of thousands of changes) flows at the producer's pace.
      */
-    private Pass publishBatch() {
+    private Pass publishBatch(boolean yielding) {
         List<OutboxEvent> pending = pending();
         List<OutboxEvent> sent = new ArrayList<>();
         List<Future<RecordMetadata>> acks = new ArrayList<>();
@@ -196,7 +198,7 @@ public class OutboxRelay {
         // held back, wait at most until the burst is over, never forever.
         boolean complete = !pending.isEmpty() && acknowledged.size() == pending.size();
         resumeAfter = complete ? pending.get(pending.size() - 1).seq : 0;
-        return new Pass(acknowledged.size(), parked);
+        return new Pass(acknowledged.size(), parked, yielding);
     }
 
     /**
