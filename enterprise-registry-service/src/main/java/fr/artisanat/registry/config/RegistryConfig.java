@@ -22,8 +22,11 @@ public interface RegistryConfig {
     ImportConfig importer();
 
     interface ImportConfig {
-        /** Rows merged per transaction: memory stays flat, progress is visible between batches. */
-        @WithDefault("20000")
+        /**
+         * Rows merged per transaction and connection: memory holds two batches per connection whatever the file,
+         * progress is visible between batches.
+         */
+        @WithDefault("5000")
         int batchSize();
 
         /** Connections merging an import side by side, the establishments split among them by SIRET (ADR 0005). */

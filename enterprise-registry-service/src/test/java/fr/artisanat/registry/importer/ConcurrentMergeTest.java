@@ -38,13 +38,13 @@ import io.quarkus.test.junit.QuarkusTest;
  * Two merges of overlapping files at once end in the state that one after the other gives: the same establishments,
  * versions and figures, and one event per real change, not one per merge. The merges read what is stored before
  * either writes (they then wait for the search words lock, held here until all of their writers are waiting), so each
- * writes over what the other has just written, the case that the version check and the primary key must catch.
- * Communes of Mayotte, which no other test uses.
+ * writes over what the other has just written: new establishments both register (the primary key must catch it),
+ * then changes both make (the version check must catch it). Communes of Mayotte, which no other test uses.
  */
 @QuarkusTest
 class ConcurrentMergeTest {
 
-    private static final int ROWS = 60;
+    private static final int ROWS = 45;
     private static final int PARTITIONS = 2;
 
     @Inject
@@ -62,17 +62,16 @@ class ConcurrentMergeTest {
         List<String> oneAfterTheOther = sirets();
         List<String> atOnce = sirets();
 
-        merge(base(oneAfterTheOther));
-        ImportCounts first = merge(overlapping(oneAfterTheOther, 0, 50));
-        ImportCounts second = merge(overlapping(oneAfterTheOther, 20, ROWS));
+        for (boolean changed : List.of(false, true)) {
+            ImportCounts first = merge(file(oneAfterTheOther, 0, 30, changed));
+            ImportCounts second = merge(file(oneAfterTheOther, 15, ROWS, changed));
+            List<ImportCounts> together = mergeAtOnce(file(atOnce, 0, 30, changed), file(atOnce, 15, ROWS, changed));
+            assertEquals(figures(first, second), figures(together.get(0), together.get(1)), changed ? "changes" : "new");
+        }
 
-        merge(base(atOnce));
-        List<ImportCounts> together = mergeAtOnce(overlapping(atOnce, 0, 50), overlapping(atOnce, 20, ROWS));
-
-        assertEquals(figures(first, second), figures(together.get(0), together.get(1)));
         assertEquals(establishments(oneAfterTheOther), establishments(atOnce));
         assertEquals(events(oneAfterTheOther), events(atOnce));
-        assertEquals(40 + ROWS, events(atOnce).size(), "registered ×60, then updated, closed or relocated ×40: "
+        assertEquals(2 * ROWS, events(atOnce).size(), "registered, then updated, closed or relocated, once each: "
                 + events(atOnce));
     }
 
@@ -80,25 +79,18 @@ class ConcurrentMergeTest {
         return IntStream.range(0, ROWS).mapToObj(i -> newSiret()).toList();
     }
 
-    /** The first 40 establishments. */
-    private static byte[] base(List<String> sirets) {
-        SireneFile file = SireneFile.layout48();
-        for (int i = 0; i < 40; i++) {
-            file.row(craft(sirets.get(i), "97611", "43.22A", "Plomberie Mahoraise " + i, Map.of()));
-        }
-        return file.bytes();
-    }
-
     /**
-     * Rows {@code from} to {@code to} (excluded), as both files have them: the base's establishments with another
-     * employee band, every fifth closed and every seventh moved to Koungou, and new ones after the 40th.
+     * Rows {@code from} to {@code to} (excluded), as both files have them: new establishments, or the same with another
+     * employee band, every fifth closed and every seventh moved to Koungou.
      */
-    private static byte[] overlapping(List<String> sirets, int from, int to) {
+    private static byte[] file(List<String> sirets, int from, int to, boolean changed) {
         SireneFile file = SireneFile.layout48();
         for (int i = from; i < to; i++) {
-            file.row(craft(sirets.get(i), i % 7 == 0 ? "97610" : "97611", "43.22A", "Plomberie Mahoraise " + i, Map.of(
-                    "trancheEffectifsEtablissement", "02",
-                    "etatAdministratifEtablissement", i % 5 == 0 ? "F" : "A", "dateDebut", "2025-03-01")));
+            file.row(changed
+                    ? craft(sirets.get(i), i % 7 == 0 ? "97610" : "97611", "43.22A", "Plomberie Mahoraise " + i, Map.of(
+                            "trancheEffectifsEtablissement", "02",
+                            "etatAdministratifEtablissement", i % 5 == 0 ? "F" : "A", "dateDebut", "2025-03-01"))
+                    : craft(sirets.get(i), "97611", "43.22A", "Plomberie Mahoraise " + i, Map.of()));
         }
         return file.bytes();
     }

@@ -25,6 +25,8 @@ import java.util.concurrent.TimeUnit;
 public final class ServiceProcess implements AutoCloseable {
 
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
+    /** Instances of the black-box tests start quickly and stay small. */
+    private static final List<String> TEST_JVM_OPTIONS = List.of("-Xmx256m", "-XX:TieredStopAtLevel=1");
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final String name;
@@ -46,7 +48,12 @@ public final class ServiceProcess implements AutoCloseable {
      * @param config configuration properties (passed as system properties), e.g. {@code convention.clock-offset}
      */
     public static ServiceProcess start(String name, Map<String, String> config) {
-        ServiceProcess instance = launch(name, config);
+        return start(name, TEST_JVM_OPTIONS, config);
+    }
+
+    /** The same with other JVM options than the tests' small heap and quick compiler: as deployed, for a benchmark. */
+    public static ServiceProcess start(String name, List<String> jvmOptions, Map<String, String> config) {
+        ServiceProcess instance = launch(name, jvmOptions, config);
         instance.awaitReady();
         return instance;
     }
@@ -55,7 +62,7 @@ public final class ServiceProcess implements AutoCloseable {
     public static List<ServiceProcess> startAll(List<String> names, Map<String, String> config) {
         List<ServiceProcess> instances = new ArrayList<>();
         try {
-            names.forEach(name -> instances.add(launch(name, config)));
+            names.forEach(name -> instances.add(launch(name, TEST_JVM_OPTIONS, config)));
             instances.forEach(ServiceProcess::awaitReady);
             return instances;
         } catch (RuntimeException e) {
@@ -64,14 +71,15 @@ public final class ServiceProcess implements AutoCloseable {
         }
     }
 
-    private static ServiceProcess launch(String name, Map<String, String> config) {
+    private static ServiceProcess launch(String name, List<String> jvmOptions, Map<String, String> config) {
         Path jar = Path.of("target", "quarkus-app", "quarkus-run.jar").toAbsolutePath();
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: integration tests run after 'package' (mvn verify)");
         }
         int port = freePort();
-        List<String> command = new ArrayList<>(List.of(java(), "-Xmx256m", "-XX:TieredStopAtLevel=1",
-                "-Djava.util.logging.manager=org.jboss.logmanager.LogManager",
+        List<String> command = new ArrayList<>(List.of(java()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-Djava.util.logging.manager=org.jboss.logmanager.LogManager",
                 "-Dquarkus.http.port=" + port,
                 "-Dquarkus.datasource.jdbc.additional-jdbc-properties.ApplicationName=" + name));
         config.forEach((key, value) -> command.add("-D" + key + "=" + value));
@@ -135,6 +143,11 @@ public final class ServiceProcess implements AutoCloseable {
     /** The HTTP port, for RestAssured's {@code given().port(...)}. */
     public int port() {
         return port;
+    }
+
+    /** The operating system's id of the process, to read its memory and CPU time in /proc. */
+    public long pid() {
+        return process.pid();
     }
 
     public boolean isAlive() {
