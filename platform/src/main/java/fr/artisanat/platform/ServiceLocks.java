@@ -43,10 +43,7 @@ public class ServiceLocks {
     /** Takes the job's lock until the current transaction ends, unless another session holds it: true when taken. */
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean tryLockForTransaction(String job) {
-        return (Boolean) em.createNativeQuery("select pg_try_advisory_xact_lock(hashtext(:schema), hashtext(:job))")
-                .setParameter("schema", schema)
-                .setParameter("job", job)
-                .getSingleResult();
+        return (Boolean) call("pg_try_advisory_xact_lock", job);
     }
 
     /**
@@ -55,26 +52,18 @@ public class ServiceLocks {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean tryLockSharedForTransaction(String job) {
-        return (Boolean) em.createNativeQuery("select pg_try_advisory_xact_lock_shared(hashtext(:schema), hashtext(:job))")
-                .setParameter("schema", schema)
-                .setParameter("job", job)
-                .getSingleResult();
+        return (Boolean) call("pg_try_advisory_xact_lock_shared", job);
     }
 
     /** Waits for the job's lock and holds it until the current transaction ends. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void lockForTransaction(String job) {
-        em.createNativeQuery("select pg_advisory_xact_lock(hashtext(:schema), hashtext(:job))")
-                .setParameter("schema", schema)
-                .setParameter("job", job)
-                .getSingleResult();
+        call("pg_advisory_xact_lock", job);
     }
 
     /** The same on a plain JDBC connection whose transaction is open (auto-commit off). */
     public void lockForTransaction(Connection connection, String job) throws SQLException {
-        try (PreparedStatement statement = statement(connection, "pg_advisory_xact_lock", job)) {
-            statement.execute(); // returns only once the lock is held
-        }
+        await(connection, "pg_advisory_xact_lock", job);
     }
 
     /**
@@ -82,16 +71,12 @@ public class ServiceLocks {
      * side by side, the holder of {@link #lockForTransaction(Connection, String)} alone.
      */
     public void lockSharedForTransaction(Connection connection, String job) throws SQLException {
-        try (PreparedStatement statement = statement(connection, "pg_advisory_xact_lock_shared", job)) {
-            statement.execute();
-        }
+        await(connection, "pg_advisory_xact_lock_shared", job);
     }
 
     /** Waits for the job's lock and holds it for the connection's session, until released or the connection closes. */
     public void lockForSession(Connection connection, String job) throws SQLException {
-        try (PreparedStatement statement = statement(connection, "pg_advisory_lock", job)) {
-            statement.execute();
-        }
+        await(connection, "pg_advisory_lock", job);
     }
 
     /** Takes the job's lock for the connection's session, unless another session holds it: true when taken. */
@@ -102,6 +87,20 @@ public class ServiceLocks {
     /** Releases a lock taken by {@link #tryLockForSession}. */
     public void unlockForSession(Connection connection, String job) throws SQLException {
         call(connection, "pg_advisory_unlock", job);
+    }
+
+    private Object call(String function, String job) {
+        return em.createNativeQuery("select " + function + "(hashtext(:schema), hashtext(:job))")
+                .setParameter("schema", schema)
+                .setParameter("job", job)
+                .getSingleResult();
+    }
+
+    /** Runs a locking function that returns only once the lock is held. */
+    private void await(Connection connection, String function, String job) throws SQLException {
+        try (PreparedStatement statement = statement(connection, function, job)) {
+            statement.execute();
+        }
     }
 
     private boolean call(Connection connection, String function, String job) throws SQLException {

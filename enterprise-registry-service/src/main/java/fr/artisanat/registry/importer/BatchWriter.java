@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -240,7 +241,7 @@ final class BatchWriter implements AutoCloseable {
                 }
             }
         }
-        java.util.Arrays.sort(seqs);
+        Arrays.sort(seqs);
         return new Transaction(id, micros, seqs);
     }
 

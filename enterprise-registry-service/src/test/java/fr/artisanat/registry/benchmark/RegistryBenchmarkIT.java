@@ -230,7 +230,8 @@ class RegistryBenchmarkIT {
                 .append("project's generator (every commune of France tracked), and measures.\n\n");
         md.append("Run of ").append(DateTimeFormatter.ISO_LOCAL_DATE_TIME.format(Instant.now().atOffset(ZoneOffset.UTC).withNano(0)))
                 .append(" UTC on ").append(machine()).append(". The machine may be shared: the load average (1 minute) ")
-                .append("after each measurement and the CPU seconds each one cost are given, and speeds are compared within the run.\n\n");
+                .append("after each measurement and the CPU seconds each one cost are given (COPY's client, the benchmark, ")
+                .append("is not counted), and speeds are compared within the run.\n\n");
         md.append("### SIRENE import: ").append(String.format(Locale.ROOT, "%,d", ROWS)).append(" rows\n\n");
         md.append("| what | seconds | rows/s | of COPY's speed | CPU seconds: service, PostgreSQL, Kafka | load average after |\n"
                 + "|---|---|---|---|---|---|\n");

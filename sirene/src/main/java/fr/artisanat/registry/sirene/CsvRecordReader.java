@@ -69,7 +69,8 @@ final class CsvRecordReader implements AutoCloseable {
         for (int i = 0; i < fieldCount; i++) {
             String name = valueAt(i);
             if (name != null) {
-                columnIndex.putIfAbsent(name, i);
+                // interned: callers look columns up by constant names, and a string compares equal to itself at once
+                columnIndex.putIfAbsent(name.intern(), i);
             }
         }
     }
