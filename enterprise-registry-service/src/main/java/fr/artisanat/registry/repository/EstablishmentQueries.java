@@ -1,8 +1,6 @@
 package fr.artisanat.registry.repository;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -15,13 +13,17 @@ import jakarta.inject.Inject;
 
 import fr.artisanat.platform.changes.ChangePosition;
 import fr.artisanat.platform.changes.ChangesFeed;
+import fr.artisanat.platform.pagination.CursorCodec;
 import fr.artisanat.platform.pagination.CursorPage;
-import fr.artisanat.platform.web.QueryParams;
+import fr.artisanat.platform.pagination.InvalidCursor;
 import fr.artisanat.registry.domain.SearchText;
 
 /** Lookup, search, changes feed and export of establishments, as read models of their own, with keyset pagination. */
 @ApplicationScoped
 public class EstablishmentQueries {
+
+    /** A cursor is the last SIRET of the page, after its tier (0: the very words, 1: close words) for a name search. */
+    private static final CursorCodec CURSORS = new CursorCodec('|', CursorCodec.NOT_RETURNED);
 
     /** How many dictionary words one query word may stand for: the closest ones. */
     private static final int CLOSE_WORDS = 20;
@@ -65,8 +67,8 @@ public class EstablishmentQueries {
         boolean more = rows.size() > limit;
         List<Ranked> kept = more ? rows.subList(0, limit) : rows;
         Ranked last = kept.isEmpty() ? null : kept.get(kept.size() - 1);
-        String next = !more ? null
-                : words.isEmpty() ? encode(last.establishment().siret()) : encode(Integer.toString(last.tier()), last.establishment().siret());
+        String next = !more ? null : CURSORS.encode(words.isEmpty() ? List.of(last.establishment().siret())
+                : List.of(last.tier(), last.establishment().siret()));
         return new CursorPage<>(kept.stream().map(Ranked::establishment).toList(), next);
     }
 
@@ -74,10 +76,10 @@ public class EstablishmentQueries {
     }
 
     private static HitQuery inSiretOrder(StringBuilder where, List<Object> params, String cursor) {
-        String[] after = decode(cursor, 1);
+        List<String> after = decode(cursor, 1);
         List<Object> all = new ArrayList<>(params);
         if (after != null) {
-            all.add(after[0]);
+            all.add(after.get(0));
         }
         return new HitQuery("select e.siret, 0 as tier from establishment e" + where
                 + (after == null ? "" : " and e.siret > ?") + " order by e.siret", all);
@@ -88,8 +90,8 @@ public class EstablishmentQueries {
      * close words only (tier 1). The second group is only read when the first does not fill the page.
      */
     private HitQuery byWords(List<String> words, StringBuilder where, List<Object> params, String cursor, int fetch) {
-        String[] after = decode(cursor, 2);
-        int tier = after == null ? 0 : parseTier(after[0]);
+        List<String> after = decode(cursor, 2);
+        int tier = after == null ? 0 : parseTier(after.get(0));
         String[] exact = words.toArray(String[]::new);
         List<String> groups = new ArrayList<>();
         List<Object> all = new ArrayList<>();
@@ -99,7 +101,7 @@ public class EstablishmentQueries {
             all.addAll(params);
             all.add(exact);
             if (after != null) {
-                all.add(after[1]);
+                all.add(after.get(1));
             }
             all.add(fetch);
         }
@@ -112,7 +114,7 @@ public class EstablishmentQueries {
         }
         if (tier == 1) {
             close.append(" and e.siret > ?");
-            closeParams.add(after[1]);
+            closeParams.add(after.get(1));
         }
         groups.add("(select e.siret, 1 as tier from establishment e" + where + close + " order by e.siret limit ?)");
         all.addAll(closeParams);
@@ -180,28 +182,21 @@ public class EstablishmentQueries {
         }
     }
 
-    private static String encode(String... parts) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(String.join("|", parts).getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static String[] decode(String cursor, int parts) {
+    /** The parts of the cursor, null without one. */
+    private static List<String> decode(String cursor, int parts) {
         if (cursor == null || cursor.isBlank()) {
             return null;
         }
-        try {
-            String[] values = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\\|", -1);
-            if (values.length != parts) {
-                throw QueryParams.invalid("cursor", "invalid cursor: it was made for another query");
-            }
-            return values;
-        } catch (IllegalArgumentException e) {
-            throw QueryParams.invalid("cursor", "invalid cursor: it is not a cursor this API returned");
+        List<String> values = CURSORS.decode(cursor);
+        if (values.size() != parts) {
+            throw new InvalidCursor("it was made for another query");
         }
+        return values;
     }
 
     private static int parseTier(String value) {
         if (!value.equals("0") && !value.equals("1")) {
-            throw QueryParams.invalid("cursor", "invalid cursor: it is not a cursor this API returned");
+            throw CURSORS.notOurs();
         }
         return Integer.parseInt(value);
     }

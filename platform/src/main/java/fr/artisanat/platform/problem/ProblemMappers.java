@@ -32,7 +32,9 @@ import fr.artisanat.platform.failure.NotFound;
 import fr.artisanat.platform.failure.StaleVersion;
 import fr.artisanat.platform.failure.StateConflict;
 import fr.artisanat.platform.failure.VersionRequired;
+import fr.artisanat.platform.pagination.InvalidCursor;
 import fr.artisanat.platform.web.EntityTags;
+import fr.artisanat.platform.web.QueryParams;
 import fr.artisanat.platform.web.RequestIds;
 
 /** Turns every failure into RFC 9457 problem+json: field errors for bad input, never a stack trace. */
@@ -60,6 +62,12 @@ public class ProblemMappers {
             case VersionRequired required -> respond(428, "precondition-required", "Precondition required",
                     "Send If-Match with the ETag of the version you read", uri, List.of());
         };
+    }
+
+    /** A cursor is a query parameter: one the list did not hand out is bad input naming it. */
+    @ServerExceptionMapper
+    public Response invalidCursor(InvalidCursor e, UriInfo uri) {
+        return api(QueryParams.invalid("cursor", e.getMessage()), uri);
     }
 
     @ServerExceptionMapper
@@ -139,6 +147,9 @@ public class ProblemMappers {
             }
             if (cause instanceof DomainFailure failure) {
                 return refused(failure, uri);
+            }
+            if (cause instanceof InvalidCursor cursor) {
+                return invalidCursor(cursor, uri);
             }
         }
         LOG.errorf(e, "Unexpected failure on %s", uri.getPath());
