@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.Response;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import fr.artisanat.platform.failure.InvalidCommand;
 import fr.artisanat.platform.problem.ApiException;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.vertx.ext.web.RoutingContext;
@@ -53,7 +54,7 @@ public class IdempotencyInterceptor {
             return invocation.proceed();
         }
         if (key.isBlank() || key.length() > MAX_KEY_LENGTH) {
-            throw ApiException.invalidField(HEADER, "must be 1 to " + MAX_KEY_LENGTH + " characters");
+            throw InvalidCommand.of(HEADER, "must be 1 to " + MAX_KEY_LENGTH + " characters");
         }
         IdempotencyRecordId id = new IdempotencyRecordId(http.request().method() + " " + http.normalizedPath(), key);
         String requestHash = hash(invocation.getParameters());
