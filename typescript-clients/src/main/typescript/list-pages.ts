@@ -33,8 +33,6 @@ const ESTABLISHMENTS_PAGE_SIZE = 100;
 // A bound on the loop only: a cursor that comes back, or an item seen twice, fails well before.
 const MAX_PAGES = 100_000;
 
-class PagingError extends Error {}
-
 /** Follows `next` from the first page to the one where it is null; every item shows once. */
 async function walkList<T>(what: string, fetchPage: FetchPage<T>, idOf: (item: T) => string | undefined): Promise<ListWalk<T>> {
   const items: T[] = [];
@@ -47,7 +45,7 @@ async function walkList<T>(what: string, fetchPage: FetchPage<T>, idOf: (item: T
     for (const item of page.items) {
       const id = requireId(what, pages, idOf(item));
       if (seen.has(id)) {
-        throw new PagingError(`${what}: ${id} is listed again on page ${pages}`);
+        throw new Error(`${what}: ${id} is listed again on page ${pages}`);
       }
       seen.add(id);
       items.push(item);
@@ -57,12 +55,12 @@ async function walkList<T>(what: string, fetchPage: FetchPage<T>, idOf: (item: T
       return { items, ids, pages };
     }
     if (cursors.has(page.next)) {
-      throw new PagingError(`${what}: page ${pages} gives a cursor already followed (${page.next}): no last page`);
+      throw new Error(`${what}: page ${pages} gives a cursor already followed (${page.next}): no last page`);
     }
     cursors.add(page.next);
     cursor = page.next;
   }
-  throw new PagingError(`${what}: no last page (next: null) within ${MAX_PAGES} pages`);
+  throw new Error(`${what}: no last page (next: null) within ${MAX_PAGES} pages`);
 }
 
 /**
@@ -75,7 +73,7 @@ async function walkFeed<T>(what: string, fetchPage: FetchPage<T>, idOf: (item: T
   for (let pages = 1; pages <= MAX_PAGES; pages++) {
     const page = await fetchPage(cursor);
     if (page.next === null) {
-      throw new PagingError(`${what}: page ${pages} has no next cursor; a changes feed always gives one`);
+      throw new Error(`${what}: page ${pages} has no next cursor; a changes feed always gives one`);
     }
     if (page.items.length === 0) {
       return { ids, pages };
@@ -83,23 +81,23 @@ async function walkFeed<T>(what: string, fetchPage: FetchPage<T>, idOf: (item: T
     page.items.forEach(item => ids.add(requireId(what, pages, idOf(item))));
     cursor = page.next;
   }
-  throw new PagingError(`${what}: not caught up within ${MAX_PAGES} pages`);
+  throw new Error(`${what}: not caught up within ${MAX_PAGES} pages`);
 }
 
 function requireId(what: string, page: number, id: string | undefined): string {
   if (id === undefined) {
-    throw new PagingError(`${what}: page ${page} holds an item without its id`);
+    throw new Error(`${what}: page ${page} holds an item without its id`);
   }
   return id;
 }
 
-/** The feed holds every item of the list and nothing else (nothing changes while the script runs). */
+/** The feed holds every item of the list and nothing else (none is created or removed while the script runs). */
 function requireSameItems<T>(list: string, listed: ListWalk<T>, feed: string, fed: FeedWalk): void {
   const inList = new Set(listed.ids);
   const missing = listed.ids.filter(id => !fed.ids.has(id));
   const extra = [...fed.ids].filter(id => !inList.has(id));
   if (missing.length > 0 || extra.length > 0) {
-    throw new PagingError(`${list} and ${feed} differ: ${missing.length} listed only (${missing.slice(0, 5)}),`
+    throw new Error(`${list} and ${feed} differ: ${missing.length} listed only (${missing.slice(0, 5)}),`
       + ` ${extra.length} in the feed only (${extra.slice(0, 5)})`);
   }
 }
@@ -139,16 +137,17 @@ async function main(conventionServiceUrl: string, registryUrl: string): Promise<
   }));
 }
 
-/** What went wrong, with the server's problem+json when it answered with an error. */
+/** What went wrong: the server's problem+json when it answered with an error, else the chain of causes. */
 async function describe(error: unknown): Promise<string> {
   if (error instanceof conventionService.ResponseError || error instanceof registryService.ResponseError) {
     const response = error.response;
     return `${response.status} from ${response.url}: ${await response.text()}`;
   }
-  if (error instanceof conventionService.FetchError || error instanceof registryService.FetchError) {
-    return `${error.message}: ${error.cause}`;
+  const messages: string[] = [];
+  for (let cause: unknown = error; cause !== undefined; cause = cause instanceof Error ? cause.cause : undefined) {
+    messages.push(cause instanceof Error ? cause.message : String(cause));
   }
-  return error instanceof Error ? error.message : String(error);
+  return messages.join(': ');
 }
 
 const [conventionServiceUrl, registryUrl] = process.argv.slice(2);
