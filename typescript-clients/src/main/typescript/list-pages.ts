@@ -13,6 +13,12 @@ interface Page<T> {
   next: string | null;
 }
 
+/** Compiles only when T is true: a check made by the compiler. */
+type Check<T extends true> = T;
+// The documents must say that `next` is null on the last page: a client typed `next: string` breaks there.
+export type ConventionsEndWithNull = Check<null extends conventionService.ConventionPage['next'] ? true : false>;
+export type EstablishmentsEndWithNull = Check<null extends registryService.EstablishmentPage['next'] ? true : false>;
+
 type FetchPage<T> = (cursor: string | undefined) => Promise<Page<T>>;
 
 interface ListWalk<T> {
