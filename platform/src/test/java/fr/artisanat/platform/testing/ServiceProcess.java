@@ -24,6 +24,8 @@ import java.util.concurrent.TimeUnit;
  */
 public final class ServiceProcess implements AutoCloseable {
 
+    /** The current module's packaged application. */
+    private static final Path OWN_APPLICATION = Path.of("target", "quarkus-app", "quarkus-run.jar");
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -46,7 +48,15 @@ public final class ServiceProcess implements AutoCloseable {
      * @param config configuration properties (passed as system properties), e.g. {@code convention.clock-offset}
      */
     public static ServiceProcess start(String name, Map<String, String> config) {
-        ServiceProcess instance = launch(name, config);
+        return start(OWN_APPLICATION, name, config);
+    }
+
+    /**
+     * Starts another module's packaged application (its {@code target/quarkus-app/quarkus-run.jar}), e.g. for a
+     * client's test against the services, and returns once it is ready.
+     */
+    public static ServiceProcess start(Path application, String name, Map<String, String> config) {
+        ServiceProcess instance = launch(application, name, config);
         instance.awaitReady();
         return instance;
     }
@@ -55,7 +65,7 @@ public final class ServiceProcess implements AutoCloseable {
     public static List<ServiceProcess> startAll(List<String> names, Map<String, String> config) {
         List<ServiceProcess> instances = new ArrayList<>();
         try {
-            names.forEach(name -> instances.add(launch(name, config)));
+            names.forEach(name -> instances.add(launch(OWN_APPLICATION, name, config)));
             instances.forEach(ServiceProcess::awaitReady);
             return instances;
         } catch (RuntimeException e) {
@@ -64,8 +74,8 @@ public final class ServiceProcess implements AutoCloseable {
         }
     }
 
-    private static ServiceProcess launch(String name, Map<String, String> config) {
-        Path jar = Path.of("target", "quarkus-app", "quarkus-run.jar").toAbsolutePath();
+    private static ServiceProcess launch(Path application, String name, Map<String, String> config) {
+        Path jar = application.toAbsolutePath();
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: integration tests run after 'package' (mvn verify)");
         }
