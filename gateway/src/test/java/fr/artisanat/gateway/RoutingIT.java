@@ -116,6 +116,17 @@ class RoutingIT {
     }
 
     @Test
+    void theGatewaysProblemsHaveTheShapeOfTheServices() {
+        int gateway = RunningSuite.gateway().port();
+        Map<String, Object> fromService = given().port(gateway).get("/v1/chambers/" + UUID.randomUUID())
+                .then().statusCode(404).contentType("application/problem+json").extract().jsonPath().getMap("$");
+        Map<String, Object> fromGateway = given().port(gateway).get("/v1/nowhere")
+                .then().statusCode(404).contentType("application/problem+json").extract().jsonPath().getMap("$");
+        assertEquals(fromService.keySet(), fromGateway.keySet());
+        assertEquals("/problems/not-found", fromGateway.get("type"));
+    }
+
+    @Test
     void aRequestWithoutIdGetsOneFromTheGateway() {
         String id = given().port(RunningSuite.gateway().port()).get("/v1/chambers?limit=1").then().statusCode(200)
                 .extract().header("X-Request-Id");

@@ -17,6 +17,7 @@ import io.vertx.ext.web.RoutingContext;
 
 import fr.artisanat.gateway.edge.Cors;
 import fr.artisanat.gateway.edge.RequestTracking;
+import fr.artisanat.gateway.openapi.SuiteApiDocument;
 import fr.artisanat.gateway.problem.Problem;
 import fr.artisanat.gateway.proxy.RouteProxies;
 
@@ -31,9 +32,10 @@ public class GatewayRouter {
     private static final Logger LOG = Logger.getLogger(GatewayRouter.class);
 
     void install(@Observes Router router, RouteTable routes, RequestTracking tracking, Cors cors,
-            Instance<GatewayFilter> filters, RouteProxies proxies) {
+            Instance<GatewayFilter> filters, RouteProxies proxies, SuiteApiDocument apiDocument) {
         router.route().order(-200).handler(tracking::handle);
         router.route().order(-190).handler(cors::handle);
+        router.get("/q/openapi").handler(apiDocument::serve);
         List<GatewayFilter> ordered = filters.stream().sorted(Comparator.comparingInt(GatewayFilter::order)).toList();
         for (RouteDefinition definition : routes.routes()) {
             for (String prefix : definition.paths()) {
