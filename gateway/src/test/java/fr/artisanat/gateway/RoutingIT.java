@@ -164,8 +164,24 @@ class RoutingIT {
             OutputStream out = socket.getOutputStream();
             out.write((head + body).getBytes(StandardCharsets.UTF_8));
             out.flush();
-            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            return readResponse(socket.getInputStream());
         }
+    }
+
+    /** The head and, by its Content-Length, the body; without one, all until the connection closes. */
+    private static String readResponse(java.io.InputStream in) throws java.io.IOException {
+        java.io.ByteArrayOutputStream head = new java.io.ByteArrayOutputStream();
+        while (!head.toString(StandardCharsets.ISO_8859_1).endsWith("\r\n\r\n")) {
+            int next = in.read();
+            if (next < 0) {
+                return head.toString(StandardCharsets.UTF_8);
+            }
+            head.write(next);
+        }
+        java.util.regex.Matcher length = java.util.regex.Pattern.compile("(?im)^content-length:\\s*(\\d+)")
+                .matcher(head.toString(StandardCharsets.ISO_8859_1));
+        byte[] body = length.find() ? in.readNBytes(Integer.parseInt(length.group(1))) : in.readAllBytes();
+        return head.toString(StandardCharsets.UTF_8) + new String(body, StandardCharsets.UTF_8);
     }
 
     static String rawExchange(int port, String requestLine, String headers) throws Exception {

@@ -24,6 +24,14 @@ public interface GatewayConfig {
 
     Cors cors();
 
+    OpenApi openapi();
+
+    interface OpenApi {
+        /** The server of the suite's OpenAPI document: the gateway's public URL. */
+        @WithDefault("http://localhost:8080")
+        String serverUrl();
+    }
+
     interface Upstream {
         /** Base URL, e.g. {@code http://127.0.0.1:8081}. */
         String url();

@@ -6,8 +6,6 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -22,6 +20,7 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.ext.web.RoutingContext;
 
+import fr.artisanat.gateway.config.GatewayConfig;
 import fr.artisanat.gateway.problem.Problem;
 import fr.artisanat.gateway.proxy.Upstream;
 import fr.artisanat.gateway.proxy.Upstreams;
@@ -48,11 +47,10 @@ public class SuiteApiDocument {
     private final String serverUrl;
     private final AtomicReference<ObjectNode> merged = new AtomicReference<>();
 
-    SuiteApiDocument(Upstreams upstreams, RouteTable routes,
-            @ConfigProperty(name = "gateway.openapi.server-url", defaultValue = "http://localhost:8080") String serverUrl) {
+    SuiteApiDocument(Upstreams upstreams, RouteTable routes, GatewayConfig config) {
         this.upstreams = upstreams;
         this.routes = routes;
-        this.serverUrl = serverUrl;
+        this.serverUrl = config.openapi().serverUrl();
     }
 
     public void serve(RoutingContext context) {
