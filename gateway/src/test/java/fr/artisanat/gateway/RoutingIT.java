@@ -168,7 +168,7 @@ class RoutingIT {
         }
     }
 
-    /** The head and, by its Content-Length, the body; without one, all until the connection closes. */
+    /** The head and the body, by its Content-Length or its chunks; without either, all until the connection closes. */
     private static String readResponse(java.io.InputStream in) throws java.io.IOException {
         java.io.ByteArrayOutputStream head = new java.io.ByteArrayOutputStream();
         while (!head.toString(StandardCharsets.ISO_8859_1).endsWith("\r\n\r\n")) {
@@ -180,8 +180,21 @@ class RoutingIT {
         }
         java.util.regex.Matcher length = java.util.regex.Pattern.compile("(?im)^content-length:\\s*(\\d+)")
                 .matcher(head.toString(StandardCharsets.ISO_8859_1));
-        byte[] body = length.find() ? in.readNBytes(Integer.parseInt(length.group(1))) : in.readAllBytes();
-        return head.toString(StandardCharsets.UTF_8) + new String(body, StandardCharsets.UTF_8);
+        if (length.find()) {
+            return head.toString(StandardCharsets.UTF_8)
+                    + new String(in.readNBytes(Integer.parseInt(length.group(1))), StandardCharsets.UTF_8);
+        }
+        if (head.toString(StandardCharsets.ISO_8859_1).toLowerCase().contains("transfer-encoding: chunked")) {
+            while (!head.toString(StandardCharsets.ISO_8859_1).endsWith("\r\n0\r\n\r\n")) {
+                int next = in.read();
+                if (next < 0) {
+                    break;
+                }
+                head.write(next);
+            }
+            return head.toString(StandardCharsets.UTF_8);
+        }
+        return head.toString(StandardCharsets.UTF_8) + new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
 
     static String rawExchange(int port, String requestLine, String headers) throws Exception {
