@@ -65,11 +65,21 @@ final class DocumentMerge {
                 components.computeIfAbsent(section.getKey(), k -> new TreeMap<>()).putIfAbsent(name, (ObjectNode) entry.getValue());
             }));
             ArrayNode groupTags = JSON.arrayNode();
+            Set<String> routedTags = usedTags(routedPaths(document, service));
             document.path("tags").forEach(tag -> {
-                ObjectNode copy = ((ObjectNode) tag).deepCopy();
-                copy.put("description", "(" + service.service() + ") " + tag.path("description").asText(tag.path("name").asText()));
-                tags.add(copy);
-                groupTags.add(tag.path("name").asText());
+                String name = tag.path("name").asText();
+                if (!routedTags.contains(name)) {
+                    return; // only on paths the gateway does not route (e.g. operations)
+                }
+                groupTags.add(name);
+                String description = "(" + service.service() + ") " + tag.path("description").asText(name);
+                ObjectNode known = tagNamed(tags, name);
+                if (known == null) {
+                    tags.add(((ObjectNode) tag).deepCopy().put("description", description));
+                } else {
+                    // a tag two services share (e.g. Data sharing) is listed once, with both descriptions
+                    known.put("description", known.path("description").asText() + " " + description);
+                }
             });
             tagGroups.add(JSON.objectNode().put("name", service.service()).set("tags", groupTags));
         }
@@ -84,6 +94,31 @@ final class DocumentMerge {
         merged.set("paths", paths);
         merged.set("components", used(paths, components));
         return merged;
+    }
+
+    private static ObjectNode routedPaths(JsonNode document, ServiceDocument service) {
+        ObjectNode routed = JSON.objectNode();
+        document.path("paths").properties().forEach(path -> {
+            if (service.routed().test(service.service(), path.getKey())) {
+                routed.set(path.getKey(), path.getValue());
+            }
+        });
+        return routed;
+    }
+
+    private static Set<String> usedTags(JsonNode paths) {
+        Set<String> used = new HashSet<>();
+        paths.forEach(item -> item.forEach(operation -> operation.path("tags").forEach(tag -> used.add(tag.asText()))));
+        return used;
+    }
+
+    private static ObjectNode tagNamed(ArrayNode tags, String name) {
+        for (JsonNode tag : tags) {
+            if (tag.path("name").asText().equals(name)) {
+                return (ObjectNode) tag;
+            }
+        }
+        return null;
     }
 
     /** The components of this service whose name another service defines differently: prefixed with the service. */

@@ -38,6 +38,8 @@ public class SuiteApiDocument {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
             .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+            // a string of digits (a SIREN example) stays a string
+            .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
             .disable(YAMLGenerator.Feature.SPLIT_LINES))
             .enable(SerializationFeature.INDENT_OUTPUT);
     private static final long FETCH_TIMEOUT_MS = 10_000;
