@@ -8,12 +8,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 
 import io.vertx.core.Future;
 import io.vertx.core.http.HttpMethod;
@@ -34,14 +30,6 @@ import fr.artisanat.gateway.routing.RouteTable;
 @ApplicationScoped
 public class SuiteApiDocument {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()
-            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
-            // a string of digits (a SIREN example) stays a string
-            .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
-            .disable(YAMLGenerator.Feature.SPLIT_LINES))
-            .enable(SerializationFeature.INDENT_OUTPUT);
     private static final long FETCH_TIMEOUT_MS = 10_000;
 
     private final Upstreams upstreams;
@@ -60,7 +48,7 @@ public class SuiteApiDocument {
         document().onSuccess(document -> {
             try {
                 context.response().putHeader("Content-Type", json ? "application/json;charset=UTF-8" : "application/yaml;charset=UTF-8")
-                        .end(json ? JSON.writerWithDefaultPrettyPrinter().writeValueAsString(document) : YAML.writeValueAsString(document));
+                        .end(json ? DocumentFormats.json(document) : DocumentFormats.yaml(document));
             } catch (JsonProcessingException e) {
                 context.fail(e);
             }
@@ -96,7 +84,7 @@ public class SuiteApiDocument {
                         : Future.failedFuture(upstream.name() + " answered " + response.statusCode()))
                 .map(body -> {
                     try {
-                        return JSON.readTree(body.getBytes());
+                        return DocumentFormats.JSON.readTree(body.getBytes());
                     } catch (java.io.IOException e) {
                         throw new IllegalStateException(upstream.name() + " served an unreadable OpenAPI document", e);
                     }
