@@ -73,7 +73,10 @@ class RoutingIT {
         given().port(gateway).contentType(ContentType.JSON).header("Idempotency-Key", key).body(chamber).post("/v1/chambers")
                 .then().statusCode(201).header("Idempotent-Replayed", "true").body("id", equalTo(id));
 
-        // pages link to the next one at the gateway, not at the service
+        // pages link to the next one at the gateway, not at the service: a second chamber makes a second page
+        given().port(gateway).contentType(ContentType.JSON).header("Idempotency-Key", UUID.randomUUID().toString())
+                .body(Map.of("name", "CMA passerelle bis", "level", "REGIONAL", "region", "Test")).post("/v1/chambers")
+                .then().statusCode(201);
         Response page = given().port(gateway).get("/v1/chambers?limit=1");
         page.then().statusCode(200).header("Link", startsWith("<" + gatewayOrigin + "/v1/chambers?"));
     }
