@@ -41,10 +41,10 @@ class GeneratedClientsPagingIT {
     @Test
     void theGeneratedClientsListConventionsAndEstablishmentsToTheLastPage() throws Exception {
         createEmptyDatabase();
-        try (ServiceProcess conventions = ServiceProcess.start(application("convention-service"),
-                "clients-it-convention-service", Map.of("DB_NAME", DATABASE, "convention.demo-data", "true"));
-                ServiceProcess registry = ServiceProcess.start(application("enterprise-registry-service"),
-                        "clients-it-enterprise-registry-service", Map.of("DB_NAME", DATABASE, "registry.demo-data", "true"))) {
+        try (ServiceProcess conventions = ServiceProcess.start(module("convention-service"),
+                "clients-it-convention-service", 0, List.of(), Map.of("DB_NAME", DATABASE, "convention.demo-data", "true"));
+                ServiceProcess registry = ServiceProcess.start(module("enterprise-registry-service"),
+                        "clients-it-enterprise-registry-service", 0, List.of(), Map.of("DB_NAME", DATABASE, "registry.demo-data", "true"))) {
             JsonNode summary = listPages(conventions, registry);
 
             JsonNode listed = summary.get("conventions");
@@ -67,8 +67,9 @@ class GeneratedClientsPagingIT {
         }
     }
 
-    private static Path application(String service) {
-        return Path.of(System.getProperty(service + ".application"));
+    /** A service's module folder, beside this one: the IT runs after the reactor packaged it. */
+    private static Path module(String service) {
+        return Path.of("..", service);
     }
 
     /** Runs the compiled script with Node.js; its output is its JSON summary. */
