@@ -99,8 +99,10 @@ public class DemoData {
                         new NewDataExchange(aubagne.id, "Informations économiques et foncières du territoire")),
                 new Governance("Comité de pilotage", MeetingFrequency.ANNUAL), null, List.of()));
         signAll(framework, LocalDate.of(2015, 10, 20));
-        partners.recordSuccession(aubagne.id,
-                new Succession(authority(METROPOLE_AMP_SIREN).id, LocalDate.of(2016, 1, 1)));
+        if (aubagne.successor == null) { // a database where the merger was already recorded keeps it as it is
+            partners.recordSuccession(aubagne.id,
+                    new Succession(authority(METROPOLE_AMP_SIREN).id, LocalDate.of(2016, 1, 1)));
+        }
     }
 
     private void valenceRomans() {
