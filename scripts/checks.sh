@@ -28,3 +28,15 @@ check_compose() {
   log "checking docker-compose.yml (docker-compose config)"
   (cd "$SUITE_ROOT" && docker-compose config -q) || die "docker-compose.yml is not valid"
 }
+
+# The gateway's Swagger UI test drives a headless Chromium from Debian's packages (never a browser fetched by npm).
+ensure_chromium() {
+  command -v chromium >/dev/null 2>&1 && return 0
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    log "installing Chromium from Debian's packages (the gateway's Swagger UI test); log in $SUITE_HOME/chromium-install.log"
+    { apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium; } >"$SUITE_HOME/chromium-install.log" 2>&1 \
+      || die "could not install chromium, see $SUITE_HOME/chromium-install.log"
+  else
+    log "Chromium is missing and cannot be installed here (needs root and apt-get): the gateway's SwaggerUiIT will fail"
+  fi
+}

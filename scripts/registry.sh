@@ -1,7 +1,8 @@
 # ./suite registry-import FILE: uploads a SIRENE StockEtablissement file (CSV or .gz) to the running registry and
 # follows the import job until it ends, printing its progress.
 
-SUITE_REGISTRY_URL=${SUITE_REGISTRY_URL:-http://localhost:8082}
+# Through the gateway, whose imports route takes uploads of several GB, streamed.
+SUITE_REGISTRY_URL=${SUITE_REGISTRY_URL:-http://localhost:${SUITE_GATEWAY_PORT:-8080}}
 
 registry_import() {
   local file=${1:-} response id status report

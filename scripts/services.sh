@@ -1,6 +1,8 @@
-# The suite's services as plain JVM processes (the fast-jar that 'mvn package' builds in each module).
-# name:port:path of its main resource; the gateway will come first once it exists.
+# The suite's services as plain JVM processes (the fast-jar that 'mvn package' builds in each module), listening on
+# loopback only, then the gateway in front of them: the one entry point (docs/adr/0011).
+# name:port:path of its main resource; each name is also the gateway's upstream of that name.
 SUITE_SERVICES=${SUITE_SERVICES:-"convention-service:8081:/v1/conventions enterprise-registry-service:8082:/v1/establishments"}
+SUITE_GATEWAY_PORT=${SUITE_GATEWAY_PORT:-8080}
 SUITE_SERVICE_PIDS=()
 
 services_start() {
@@ -8,8 +10,8 @@ services_start() {
   for entry in $SUITE_SERVICES; do
     IFS=: read -r name port _ <<<"$entry"
     port_busy "$port" && die "port $port for $name is taken: set SUITE_SERVICES (e.g. \"$name:18081:/v1/conventions\")"
-    log "starting $name on http://localhost:$port"
-    QUARKUS_HTTP_PORT=$port QUARKUS_PROFILE=${SUITE_PROFILE:-prod} DEMO_DATA=${DEMO_DATA:-true} \
+    log "starting $name on http://127.0.0.1:$port (loopback only)"
+    QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_HTTP_PORT=$port QUARKUS_PROFILE=${SUITE_PROFILE:-prod} DEMO_DATA=${DEMO_DATA:-true} \
       setsid java -Xmx${SUITE_SERVICE_HEAP:-384m} -jar "$SUITE_ROOT/$name/target/quarkus-app/quarkus-run.jar" \
       >"$SUITE_LOGS/$name.log" 2>&1 </dev/null &
     SUITE_SERVICE_PIDS+=($!)
@@ -20,6 +22,24 @@ services_start() {
     services_wait_ready "$name" "$port" "${SUITE_SERVICE_PIDS[$i]}"
     i=$((i + 1))
   done
+  gateway_start
+}
+
+# After the services: its readiness then reports theirs. Each service's address is the upstream of its name.
+gateway_start() {
+  local entry name port upstreams=()
+  port_busy "$SUITE_GATEWAY_PORT" && die "port $SUITE_GATEWAY_PORT for the gateway is taken: set SUITE_GATEWAY_PORT"
+  for entry in $SUITE_SERVICES; do
+    IFS=: read -r name port _ <<<"$entry"
+    upstreams+=("-Dgateway.upstreams.$name.url=http://127.0.0.1:$port")
+  done
+  log "starting the gateway on http://localhost:$SUITE_GATEWAY_PORT"
+  QUARKUS_HTTP_PORT=$SUITE_GATEWAY_PORT QUARKUS_PROFILE=${SUITE_PROFILE:-prod} \
+    GATEWAY_PUBLIC_URL=${GATEWAY_PUBLIC_URL:-http://localhost:$SUITE_GATEWAY_PORT} \
+    setsid java -Xmx${SUITE_GATEWAY_HEAP:-128m} "${upstreams[@]}" -jar "$SUITE_ROOT/gateway/target/quarkus-app/quarkus-run.jar" \
+    >"$SUITE_LOGS/gateway.log" 2>&1 </dev/null &
+  SUITE_SERVICE_PIDS+=($!)
+  services_wait_ready gateway "$SUITE_GATEWAY_PORT" "$!"
 }
 
 services_wait_ready() {
@@ -45,14 +65,18 @@ services_stop() {
 }
 
 services_print_urls() {
-  local entry name port path
+  local entry name port path gateway="http://localhost:$SUITE_GATEWAY_PORT"
   printf '\n  The suite is up. Data in %s, logs in %s\n\n' "$SUITE_DATA" "$SUITE_LOGS"
+  printf '  %-22s %s   (the entry point: every API below, at one address)\n' "gateway" "$gateway"
   for entry in $SUITE_SERVICES; do
     IFS=: read -r name port path <<<"$entry"
-    printf '  %-22s API      http://localhost:%s%s\n' "$name" "$port" "$path"
-    printf '  %-22s Swagger  http://localhost:%s/q/swagger-ui\n' "" "$port"
-    printf '  %-22s OpenAPI  http://localhost:%s/q/openapi\n' "" "$port"
-    printf '  %-22s Health   http://localhost:%s/q/health   Metrics http://localhost:%s/q/metrics\n' "" "$port" "$port"
+    printf '  %-22s API      %s%s\n' "" "$gateway" "$path"
+  done
+  printf '  %-22s Swagger  %s/q/swagger-ui   OpenAPI %s/q/openapi (the whole suite)\n' "" "$gateway" "$gateway"
+  printf '  %-22s Health   %s/q/health/ready (each service)   Metrics %s/q/metrics\n\n' "" "$gateway" "$gateway"
+  for entry in $SUITE_SERVICES; do
+    IFS=: read -r name port path <<<"$entry"
+    printf '  %-22s operators only, on loopback: http://127.0.0.1:%s/q/health  /q/metrics  /admin/outbox/parked\n' "$name" "$port"
   done
   printf '  %-22s PostgreSQL 127.0.0.1:%s/%s (user postgres)   Kafka 127.0.0.1:%s\n\n' "infrastructure" "$SUITE_PG_PORT" "$SUITE_DB" "$SUITE_KAFKA_PORT"
 }

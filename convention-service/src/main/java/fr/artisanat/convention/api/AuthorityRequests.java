@@ -13,8 +13,9 @@ import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import fr.artisanat.convention.domain.AuthorityNature;
+import fr.artisanat.convention.service.PartnerCommands;
 
-/** Request bodies of the authorities resource. */
+/** Request bodies of the authorities resource, each mapped to the command of its use case. */
 public final class AuthorityRequests {
 
     private AuthorityRequests() {
@@ -28,11 +29,19 @@ public final class AuthorityRequests {
             @NotEmpty @Size(max = 1000) @Schema(description = "INSEE codes of the member communes", examples = "[\"26362\", \"26281\"]")
             List<@NotNull @Pattern(regexp = PartnerPatterns.INSEE_COMMUNE, message = "must be an INSEE commune code") String> communes,
             @Schema(examples = "2017-01-01") LocalDate validFrom) {
+
+        PartnerCommands.NewAuthority toCommand() {
+            return new PartnerCommands.NewAuthority(siren, name, nature, communes, validFrom);
+        }
     }
 
     @Schema(name = "RecordSuccession")
     public record Succession(
             @NotNull @Schema(description = "The authority that takes over") UUID successorId,
             @NotNull @Schema(description = "First day of the successor", examples = "2016-01-01") LocalDate effectiveDate) {
+
+        PartnerCommands.Succession toCommand() {
+            return new PartnerCommands.Succession(successorId, effectiveDate);
+        }
     }
 }

@@ -70,7 +70,7 @@ public class AuthorityResource {
                     + "The EPCIs of 1 January 2020 are loaded at start-up.")
     @APIResponse(responseCode = "201", description = "Registered", content = @Content(schema = @Schema(implementation = AuthorityView.class)))
     public Response create(@HeaderParam("Idempotency-Key") String idempotencyKey, @Valid @NotNull AuthorityRequests.Create request) {
-        Authority authority = partners.createAuthority(request);
+        Authority authority = partners.createAuthority(request.toCommand());
         return EntityTags.tagged(Response.created(URI.create("/v1/authorities/" + authority.id)).entity(AuthorityView.of(authority)),
                 authority.version);
     }
@@ -109,7 +109,7 @@ public class AuthorityResource {
     @APIResponse(responseCode = "200", description = "Recorded", content = @Content(schema = @Schema(implementation = AuthorityView.class)))
     public Response succession(@PathParam("id") UUID id, @HeaderParam("Idempotency-Key") String idempotencyKey,
             @Valid @NotNull AuthorityRequests.Succession request) {
-        Authority authority = partners.recordSuccession(id, request);
+        Authority authority = partners.recordSuccession(id, request.toCommand());
         return EntityTags.tagged(Response.ok(AuthorityView.of(authority)), authority.version);
     }
 

@@ -10,8 +10,9 @@ import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import fr.artisanat.convention.domain.ChamberLevel;
+import fr.artisanat.convention.service.PartnerCommands;
 
-/** Request bodies of the chambers resource. */
+/** Request bodies of the chambers resource, each mapped to the command of its use case. */
 public final class ChamberRequests {
 
     private ChamberRequests() {
@@ -24,5 +25,9 @@ public final class ChamberRequests {
             @Size(max = 100) @Schema(examples = "Provence-Alpes-Côte d'Azur") String region,
             UUID parentId,
             @Pattern(regexp = PartnerPatterns.SIREN, message = "must be 9 digits") String siren) {
+
+        PartnerCommands.NewChamber toCommand() {
+            return new PartnerCommands.NewChamber(name, level, region, parentId, siren);
+        }
     }
 }

@@ -67,7 +67,7 @@ public class ChamberResource {
             description = "A chamber of trades and crafts with its level, region and parent chamber.")
     @APIResponse(responseCode = "201", description = "Registered", content = @Content(schema = @Schema(implementation = ChamberView.class)))
     public Response create(@HeaderParam("Idempotency-Key") String idempotencyKey, @Valid @NotNull ChamberRequests.Create request) {
-        Chamber chamber = partners.createChamber(request);
+        Chamber chamber = partners.createChamber(request.toCommand());
         return EntityTags.tagged(Response.created(URI.create("/v1/chambers/" + chamber.id)).entity(ChamberView.of(chamber)), chamber.version);
     }
 

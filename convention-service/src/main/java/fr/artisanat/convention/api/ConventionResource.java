@@ -90,7 +90,7 @@ public class ConventionResource {
     public Response create(@Parameter(name = "Idempotency-Key", description = "Client key making the POST safe to retry")
             @HeaderParam("Idempotency-Key") String idempotencyKey,
             @Valid @NotNull ConventionRequests.Create request) {
-        Convention c = service.create(request);
+        Convention c = service.create(request.toCommand());
         return EntityTags.tagged(Response.created(URI.create("/v1/conventions/" + c.id)).entity(ConventionView.of(c)), c.version);
     }
 
@@ -140,7 +140,7 @@ public class ConventionResource {
     @APIResponse(responseCode = "200", description = "Edited", content = @Content(schema = @Schema(implementation = ConventionView.class)))
     public Response update(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull ConventionRequests.Update request) {
-        Convention c = service.update(id, ifMatch, request);
+        Convention c = service.update(id, EntityTags.expected(ifMatch), request.toCommand());
         return EntityTags.tagged(Response.ok(ConventionView.of(c)), c.version);
     }
 
@@ -154,7 +154,7 @@ public class ConventionResource {
     @APIResponse(responseCode = "200", description = "Signature recorded", content = @Content(schema = @Schema(implementation = ConventionView.class)))
     public Response sign(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
             @HeaderParam("Idempotency-Key") String idempotencyKey, @Valid @NotNull ConventionRequests.Signature request) {
-        Convention c = service.sign(id, ifMatch, request);
+        Convention c = service.sign(id, EntityTags.expected(ifMatch), request.toCommand());
         return EntityTags.tagged(Response.ok(ConventionView.of(c)), c.version);
     }
 
@@ -169,7 +169,7 @@ public class ConventionResource {
                     schema = @Schema(type = SchemaType.STRING)))
     public Response amend(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
             @HeaderParam("Idempotency-Key") String idempotencyKey, @Valid @NotNull ConventionRequests.NewAmendment request) {
-        var amendment = service.amend(id, ifMatch, request);
+        var amendment = service.amend(id, EntityTags.expected(ifMatch), request.toCommand());
         return EntityTags.tagged(Response.created(URI.create("/v1/conventions/" + id + "/amendments")).entity(AmendmentView.of(amendment)),
                 amendment.convention.version);
     }
@@ -191,7 +191,7 @@ public class ConventionResource {
     @APIResponse(responseCode = "200", description = "Terminated", content = @Content(schema = @Schema(implementation = ConventionView.class)))
     public Response terminate(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
             @HeaderParam("Idempotency-Key") String idempotencyKey, @Valid @NotNull ConventionRequests.Termination request) {
-        Convention c = service.terminate(id, ifMatch, request);
+        Convention c = service.terminate(id, EntityTags.expected(ifMatch), request.toCommand());
         return EntityTags.tagged(Response.ok(ConventionView.of(c)), c.version);
     }
 

@@ -19,7 +19,8 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Version;
 
-import fr.artisanat.platform.problem.ApiException;
+import fr.artisanat.platform.failure.InvalidCommand;
+import fr.artisanat.platform.failure.StateConflict;
 
 /** An intercommunal authority (EPCI), with its member communes and, once merged away, its successor. */
 @Entity
@@ -66,18 +67,18 @@ public class Authority {
     /** The authority ceases to exist at the end of the day before {@code effectiveDate}; {@code successor} takes over. */
     public void succeededBy(Authority next, LocalDate effectiveDate) {
         if (next.id.equals(id)) {
-            throw ApiException.invalidField("successorId", "an authority cannot succeed itself");
+            throw InvalidCommand.of("successorId", "an authority cannot succeed itself");
         }
         if (successor != null) {
-            throw ApiException.conflict("already-succeeded",
+            throw new StateConflict("already-succeeded",
                     name + " was already succeeded by " + successor.name + " on " + validTo.plusDays(1));
         }
         if (validFrom != null && !effectiveDate.isAfter(validFrom)) {
-            throw ApiException.invalidField("effectiveDate", "must be after the authority's creation on " + validFrom);
+            throw InvalidCommand.of("effectiveDate", "must be after the authority's creation on " + validFrom);
         }
         for (Authority later = next.successor; later != null; later = later.successor) {
             if (later.id.equals(id)) {
-                throw ApiException.conflict("succession-cycle", next.name + " already passes to " + name
+                throw new StateConflict("succession-cycle", next.name + " already passes to " + name
                         + " (directly or through its successors): this succession would form a cycle");
             }
         }

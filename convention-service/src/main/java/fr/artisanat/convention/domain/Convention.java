@@ -30,7 +30,8 @@ import org.hibernate.generator.EventType;
 
 import fr.artisanat.platform.changes.ChangePosition;
 import fr.artisanat.platform.changes.ChangesFeed;
-import fr.artisanat.platform.problem.ApiException;
+import fr.artisanat.platform.failure.InvalidCommand;
+import fr.artisanat.platform.failure.StateConflict;
 
 /**
  * A partnership convention between at least one authority and one chamber, and the rules of its lifecycle:
@@ -160,16 +161,16 @@ public class Convention {
     /** Records one signature; the convention is SIGNED once every signatory has signed. */
     public boolean recordSignature(UUID signatoryId, LocalDate signedOn, LocalDate today) {
         Signatory signatory = signatories.stream().filter(s -> s.id.equals(signatoryId)).findFirst()
-                .orElseThrow(() -> ApiException.invalidField("signatoryId", "is not a signatory of this convention"));
+                .orElseThrow(() -> InvalidCommand.of("signatoryId", "is not a signatory of this convention"));
         if (signatory.signedOn != null) {
-            throw ApiException.conflict("already-signed",
+            throw new StateConflict("already-signed",
                     signatory.fullName + " already signed this convention on " + signatory.signedOn);
         }
         if (status != ConventionStatus.DRAFT) {
-            throw ApiException.conflict("not-draft", "Only a DRAFT convention can be signed; it is " + status);
+            throw new StateConflict("not-draft", "Only a DRAFT convention can be signed; it is " + status);
         }
         if (signedOn.isAfter(today)) {
-            throw ApiException.invalidField("signedOn", "cannot be in the future");
+            throw InvalidCommand.of("signedOn", "cannot be in the future");
         }
         signatory.signedOn = signedOn;
         record(HistoryType.SIGNATURE_RECORDED, signedOn, signatory.fullName + " (" + signatory.role + ", "
@@ -245,14 +246,14 @@ public class Convention {
     /** An avenant, numbered in order, only while the convention is in force. */
     public Amendment amend(LocalDate effectiveDate, String summary, LocalDate newEndDate, Instant now) {
         if (status != ConventionStatus.ACTIVE) {
-            throw ApiException.conflict("not-active", "Only an ACTIVE convention can be amended; it is " + status);
+            throw new StateConflict("not-active", "Only an ACTIVE convention can be amended; it is " + status);
         }
         if (effectiveDate.isBefore(startDate) || effectiveDate.isAfter(endDate)) {
-            throw ApiException.invalidField("effectiveDate", "must fall within the convention's term "
+            throw InvalidCommand.of("effectiveDate", "must fall within the convention's term "
                     + startDate + " to " + endDate);
         }
         if (newEndDate != null && newEndDate.isBefore(effectiveDate)) {
-            throw ApiException.invalidField("newEndDate", "must not be before the effective date " + effectiveDate);
+            throw InvalidCommand.of("newEndDate", "must not be before the effective date " + effectiveDate);
         }
         Amendment amendment = new Amendment();
         amendment.id = UUID.randomUUID();
@@ -274,10 +275,10 @@ public class Convention {
     /** Ends a signed or active convention early, with the reason. */
     public void terminate(String reason, LocalDate effectiveDate) {
         if (status != ConventionStatus.SIGNED && status != ConventionStatus.ACTIVE) {
-            throw ApiException.conflict("not-in-force", "Only a SIGNED or ACTIVE convention can be terminated; it is " + status);
+            throw new StateConflict("not-in-force", "Only a SIGNED or ACTIVE convention can be terminated; it is " + status);
         }
         if (effectiveDate.isAfter(endDate)) {
-            throw ApiException.invalidField("effectiveDate", "must not be after the end date " + endDate);
+            throw InvalidCommand.of("effectiveDate", "must not be after the end date " + endDate);
         }
         status = ConventionStatus.TERMINATED;
         terminationReason = reason;

@@ -1,6 +1,5 @@
 package fr.artisanat.convention.service;
 
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -14,7 +13,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import fr.artisanat.convention.api.ConventionRequests;
 import fr.artisanat.convention.domain.Amendment;
 import fr.artisanat.convention.domain.Authority;
 import fr.artisanat.convention.domain.Chamber;
@@ -31,9 +29,11 @@ import fr.artisanat.convention.messaging.outgoing.ConventionEvents;
 import fr.artisanat.convention.repository.AuthorityRepository;
 import fr.artisanat.convention.repository.ChamberRepository;
 import fr.artisanat.convention.repository.ConventionRepository;
-import fr.artisanat.platform.problem.ApiException;
-import fr.artisanat.platform.problem.FieldError;
-import fr.artisanat.platform.web.EntityTags;
+import fr.artisanat.platform.failure.ExpectedVersion;
+import fr.artisanat.platform.failure.FieldViolation;
+import fr.artisanat.platform.failure.InvalidCommand;
+import fr.artisanat.platform.failure.NotFound;
+import fr.artisanat.platform.failure.StateConflict;
 
 /** Use cases of conventions. Every check happens before the first write, and each use case is one transaction. */
 @ApplicationScoped
@@ -58,37 +58,35 @@ public class ConventionService {
     Clock clock;
 
     public Convention get(UUID id) {
-        return conventions.findByIdOptional(id).orElseThrow(() -> ApiException.notFound("Convention", id));
+        return conventions.findByIdOptional(id).orElseThrow(() -> new NotFound("Convention", id));
     }
 
     @Transactional
-    public Convention create(ConventionRequests.Create request) {
-        if (conventions.referenceExists(request.reference())) {
-            throw ApiException.conflict("duplicate-reference", "A convention with reference " + request.reference() + " already exists");
+    public Convention create(ConventionCommands.Draft command) {
+        if (conventions.referenceExists(command.reference())) {
+            throw new StateConflict("duplicate-reference", "A convention with reference " + command.reference() + " already exists");
         }
-        LocalDate endDate = endDate(request);
-        List<FieldError> errors = new ArrayList<>();
+        LocalDate endDate = endDate(command);
+        List<FieldViolation> errors = new ArrayList<>();
         Convention c = new Convention();
         c.id = UUID.randomUUID();
-        c.reference = request.reference();
-        c.kind = request.kind();
-        c.title = request.title();
-        c.startDate = request.startDate();
+        c.reference = command.reference();
+        c.kind = command.kind();
+        c.title = command.title();
+        c.startDate = command.startDate();
         c.endDate = endDate;
-        addParties(c, request.parties(), errors);
-        addSignatories(c, request.signatories(), errors);
-        addFunding(c, request.fundingCommitments(), errors);
-        addDataExchanges(c, request.dataExchanges(), errors);
-        if (request.predecessorId() != null && conventions.findByIdOptional(request.predecessorId()).isEmpty()) {
-            errors.add(new FieldError("predecessorId", "unknown convention " + request.predecessorId()));
+        addParties(c, command.parties(), errors);
+        addSignatories(c, command.signatories(), errors);
+        addFunding(c, command.fundingCommitments(), errors);
+        addDataExchanges(c, command.dataExchanges(), errors);
+        if (command.predecessorId() != null && conventions.findByIdOptional(command.predecessorId()).isEmpty()) {
+            errors.add(new FieldViolation("predecessorId", "unknown convention " + command.predecessorId()));
         }
         if (!errors.isEmpty()) {
-            throw new ApiException(422, "validation", "Invalid request",
-                    errors.size() == 1 ? errors.get(0).field() + ": " + errors.get(0).message() : errors.size() + " fields are invalid",
-                    errors);
+            throw InvalidCommand.of(errors);
         }
-        c.predecessorId = request.predecessorId();
-        applyEditable(c, request.title(), request.themes(), request.challenges(), request.governance(), request.documents());
+        c.predecessorId = command.predecessorId();
+        applyEditable(c, command.title(), command.themes(), command.challenges(), command.governance(), command.documents());
         c.createdAt = c.updatedAt = Instant.now();
         c.record(HistoryType.CREATED, LocalDate.now(clock), "Drafted");
         conventions.persist(c);
@@ -96,21 +94,21 @@ public class ConventionService {
     }
 
     @Transactional
-    public Convention update(UUID id, String ifMatch, ConventionRequests.Update request) {
-        Convention c = locked(id, ifMatch, true);
+    public Convention update(UUID id, ExpectedVersion expected, ConventionCommands.Edit command) {
+        Convention c = locked(id, expected, true);
         if (c.status != ConventionStatus.DRAFT) {
-            throw ApiException.conflict("not-draft", "Only a DRAFT convention can be edited; use an amendment once it is in force");
+            throw new StateConflict("not-draft", "Only a DRAFT convention can be edited; use an amendment once it is in force");
         }
-        applyEditable(c, request.title(), request.themes(), request.challenges(), request.governance(), request.documents());
+        applyEditable(c, command.title(), command.themes(), command.challenges(), command.governance(), command.documents());
         c.record(HistoryType.UPDATED, LocalDate.now(clock), "Draft edited");
         return flushed(c);
     }
 
     @Transactional
-    public Convention sign(UUID id, String ifMatch, ConventionRequests.Signature request) {
-        Convention c = locked(id, ifMatch, false);
+    public Convention sign(UUID id, ExpectedVersion expected, ConventionCommands.Signature command) {
+        Convention c = locked(id, expected, false);
         LocalDate today = LocalDate.now(clock);
-        if (c.recordSignature(request.signatoryId(), request.signedOn(), today)) {
+        if (c.recordSignature(command.signatoryId(), command.signedOn(), today)) {
             events.signed(c);
             lifecycle.advance(c, today);
         }
@@ -118,9 +116,9 @@ public class ConventionService {
     }
 
     @Transactional
-    public Amendment amend(UUID id, String ifMatch, ConventionRequests.NewAmendment request) {
-        Convention c = locked(id, ifMatch, false);
-        Amendment amendment = c.amend(request.effectiveDate(), request.summary(), request.newEndDate(), Instant.now());
+    public Amendment amend(UUID id, ExpectedVersion expected, ConventionCommands.NewAmendment command) {
+        Convention c = locked(id, expected, false);
+        Amendment amendment = c.amend(command.effectiveDate(), command.summary(), command.newEndDate(), Instant.now());
         events.amended(c, amendment);
         lifecycle.advance(c, LocalDate.now(clock));
         flushed(c);
@@ -128,19 +126,19 @@ public class ConventionService {
     }
 
     @Transactional
-    public Convention terminate(UUID id, String ifMatch, ConventionRequests.Termination request) {
-        Convention c = locked(id, ifMatch, false);
-        c.terminate(request.reason(), request.effectiveDate());
+    public Convention terminate(UUID id, ExpectedVersion expected, ConventionCommands.Termination command) {
+        Convention c = locked(id, expected, false);
+        c.terminate(command.reason(), command.effectiveDate());
         events.terminated(c);
         return flushed(c);
     }
 
-    private Convention locked(UUID id, String ifMatch, boolean ifMatchRequired) {
-        Convention c = conventions.findForUpdate(id).orElseThrow(() -> ApiException.notFound("Convention", id));
-        if (ifMatchRequired) {
-            EntityTags.requireMatch(ifMatch, c.version);
+    private Convention locked(UUID id, ExpectedVersion expected, boolean versionRequired) {
+        Convention c = conventions.findForUpdate(id).orElseThrow(() -> new NotFound("Convention", id));
+        if (versionRequired) {
+            expected.require(c.version);
         } else {
-            EntityTags.checkMatch(ifMatch, c.version);
+            expected.check(c.version);
         }
         c.updatedAt = Instant.now();
         return c;
@@ -152,19 +150,19 @@ public class ConventionService {
         return c;
     }
 
-    private static LocalDate endDate(ConventionRequests.Create request) {
-        if ((request.endDate() == null) == (request.durationYears() == null)) {
-            throw ApiException.invalidField("endDate", "give either endDate or durationYears");
+    private static LocalDate endDate(ConventionCommands.Draft command) {
+        if ((command.endDate() == null) == (command.durationYears() == null)) {
+            throw InvalidCommand.of("endDate", "give either endDate or durationYears");
         }
-        LocalDate end = request.endDate() != null ? request.endDate()
-                : request.startDate().plusYears(request.durationYears()).minusDays(1);
-        if (end.isBefore(request.startDate())) {
-            throw ApiException.invalidField("endDate", "must not be before startDate " + request.startDate());
+        LocalDate end = command.endDate() != null ? command.endDate()
+                : command.startDate().plusYears(command.durationYears()).minusDays(1);
+        if (end.isBefore(command.startDate())) {
+            throw InvalidCommand.of("endDate", "must not be before startDate " + command.startDate());
         }
         return end;
     }
 
-    private void addParties(Convention c, ConventionRequests.Parties parties, List<FieldError> errors) {
+    private void addParties(Convention c, ConventionCommands.Parties parties, List<FieldViolation> errors) {
         addParties(c, parties.authorityIds(), "parties.authorityIds", PartnerType.AUTHORITY, authorities::findById,
                 a -> a.name, errors);
         addParties(c, parties.chamberIds(), "parties.chamberIds", PartnerType.CHAMBER, chambers::findById,
@@ -172,21 +170,21 @@ public class ConventionService {
         for (int i = 0; i < parties.authorityIds().size(); i++) {
             Authority a = authorities.findById(parties.authorityIds().get(i));
             if (a != null && a.validTo != null && a.validTo.isBefore(c.startDate)) {
-                errors.add(new FieldError("parties.authorityIds[" + i + "]",
+                errors.add(new FieldViolation("parties.authorityIds[" + i + "]",
                         a.name + " no longer existed on " + c.startDate + " (succeeded on " + a.successionDate() + ")"));
             }
         }
     }
 
     private static <P> void addParties(Convention c, List<UUID> ids, String field, PartnerType type, Function<UUID, P> find,
-            Function<P, String> name, List<FieldError> errors) {
+            Function<P, String> name, List<FieldViolation> errors) {
         for (int i = 0; i < ids.size(); i++) {
             UUID id = ids.get(i);
             P partner = find.apply(id);
             if (partner == null) {
-                errors.add(new FieldError(field + "[" + i + "]", "unknown " + type.name().toLowerCase() + " " + id));
+                errors.add(new FieldViolation(field + "[" + i + "]", "unknown " + type.name().toLowerCase() + " " + id));
             } else if (c.party(id) != null) {
-                errors.add(new FieldError(field + "[" + i + "]", "listed twice"));
+                errors.add(new FieldViolation(field + "[" + i + "]", "listed twice"));
             } else {
                 ConventionParty party = new ConventionParty();
                 party.id = UUID.randomUUID();
@@ -200,12 +198,12 @@ public class ConventionService {
         }
     }
 
-    private static void addSignatories(Convention c, List<ConventionRequests.NewSignatory> signatories, List<FieldError> errors) {
+    private static void addSignatories(Convention c, List<ConventionCommands.NewSignatory> signatories, List<FieldViolation> errors) {
         for (int i = 0; i < signatories.size(); i++) {
-            ConventionRequests.NewSignatory s = signatories.get(i);
+            ConventionCommands.NewSignatory s = signatories.get(i);
             ConventionParty party = c.party(s.partnerId());
             if (party == null) {
-                errors.add(new FieldError("signatories[" + i + "].partnerId", "is not a party of the convention"));
+                errors.add(new FieldViolation("signatories[" + i + "].partnerId", "is not a party of the convention"));
                 continue;
             }
             Signatory signatory = new Signatory();
@@ -221,28 +219,28 @@ public class ConventionService {
         var signing = new HashSet<UUID>();
         c.signatories.forEach(s -> signing.add(s.partnerId));
         c.parties.stream().filter(p -> !signing.contains(p.partnerId)).forEach(p -> errors.add(
-                new FieldError("signatories", "no signatory for party " + p.partnerName)));
+                new FieldViolation("signatories", "no signatory for party " + p.partnerName)));
     }
 
-    private static void addFunding(Convention c, List<ConventionRequests.NewFunding> funding, List<FieldError> errors) {
+    private static void addFunding(Convention c, List<ConventionCommands.NewFunding> funding, List<FieldViolation> errors) {
         if (funding == null) {
             return;
         }
         for (int i = 0; i < funding.size(); i++) {
-            ConventionRequests.NewFunding f = funding.get(i);
+            ConventionCommands.NewFunding f = funding.get(i);
             String field = "fundingCommitments[" + i + "]";
             ConventionParty payer = c.party(f.payerId());
             ConventionParty beneficiary = c.party(f.beneficiaryId());
             if (payer == null) {
-                errors.add(new FieldError(field + ".payerId", "is not a party of the convention"));
+                errors.add(new FieldViolation(field + ".payerId", "is not a party of the convention"));
             }
             if (beneficiary == null) {
-                errors.add(new FieldError(field + ".beneficiaryId", "is not a party of the convention"));
+                errors.add(new FieldViolation(field + ".beneficiaryId", "is not a party of the convention"));
             }
             if (f.firstYear() > f.lastYear()) {
-                errors.add(new FieldError(field + ".lastYear", "must not be before firstYear"));
+                errors.add(new FieldViolation(field + ".lastYear", "must not be before firstYear"));
             } else if (f.firstYear() < c.startDate.getYear() || f.lastYear() > c.endDate.getYear()) {
-                errors.add(new FieldError(field + ".firstYear", "years must fall within the convention's term "
+                errors.add(new FieldViolation(field + ".firstYear", "years must fall within the convention's term "
                         + c.startDate.getYear() + "–" + c.endDate.getYear()));
             }
             if (payer == null || beneficiary == null) {
@@ -256,22 +254,22 @@ public class ConventionService {
             commitment.beneficiary = beneficiary;
             commitment.purpose = f.purpose();
             commitment.description = f.description();
-            commitment.amountPerYear = new BigDecimal(f.amountPerYear().amount());
-            commitment.currency = f.amountPerYear().currency();
+            commitment.amountPerYear = f.amountPerYear();
+            commitment.currency = f.currency();
             commitment.firstYear = f.firstYear();
             commitment.lastYear = f.lastYear();
             c.fundingCommitments.add(commitment);
         }
     }
 
-    private static void addDataExchanges(Convention c, List<ConventionRequests.NewDataExchange> exchanges, List<FieldError> errors) {
+    private static void addDataExchanges(Convention c, List<ConventionCommands.NewDataExchange> exchanges, List<FieldViolation> errors) {
         if (exchanges == null) {
             return;
         }
         for (int i = 0; i < exchanges.size(); i++) {
             ConventionParty provider = c.party(exchanges.get(i).providerId());
             if (provider == null) {
-                errors.add(new FieldError("dataExchanges[" + i + "].providerId", "is not a party of the convention"));
+                errors.add(new FieldViolation("dataExchanges[" + i + "].providerId", "is not a party of the convention"));
                 continue;
             }
             DataExchange exchange = new DataExchange();
@@ -282,7 +280,7 @@ public class ConventionService {
     }
 
     private static void applyEditable(Convention c, String title, List<String> themes, List<String> challenges,
-            ConventionRequests.Governance governance, List<ConventionRequests.Document> documents) {
+            ConventionCommands.Governance governance, List<ConventionCommands.Document> documents) {
         c.title = title;
         c.themes.clear();
         c.themes.addAll(themes == null ? List.of() : themes);

@@ -1,5 +1,6 @@
 package fr.artisanat.convention.service;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -11,15 +12,6 @@ import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
-import fr.artisanat.convention.api.AuthorityRequests;
-import fr.artisanat.convention.api.ChamberRequests;
-import fr.artisanat.convention.api.ConventionRequests;
-import fr.artisanat.convention.api.ConventionRequests.Governance;
-import fr.artisanat.convention.api.ConventionRequests.NewDataExchange;
-import fr.artisanat.convention.api.ConventionRequests.NewFunding;
-import fr.artisanat.convention.api.ConventionRequests.NewSignatory;
-import fr.artisanat.convention.api.ConventionRequests.Parties;
-import fr.artisanat.convention.api.Money;
 import fr.artisanat.convention.config.ConventionConfig;
 import fr.artisanat.convention.domain.Authority;
 import fr.artisanat.convention.domain.Chamber;
@@ -31,6 +23,16 @@ import fr.artisanat.convention.domain.MeetingFrequency;
 import fr.artisanat.convention.domain.Signatory;
 import fr.artisanat.convention.repository.AuthorityRepository;
 import fr.artisanat.convention.repository.ConventionRepository;
+import fr.artisanat.convention.service.ConventionCommands.Draft;
+import fr.artisanat.convention.service.ConventionCommands.Governance;
+import fr.artisanat.convention.service.ConventionCommands.NewDataExchange;
+import fr.artisanat.convention.service.ConventionCommands.NewFunding;
+import fr.artisanat.convention.service.ConventionCommands.NewSignatory;
+import fr.artisanat.convention.service.ConventionCommands.Parties;
+import fr.artisanat.convention.service.ConventionCommands.Signature;
+import fr.artisanat.convention.service.PartnerCommands.NewChamber;
+import fr.artisanat.convention.service.PartnerCommands.Succession;
+import fr.artisanat.platform.failure.ExpectedVersion;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 
@@ -76,10 +78,10 @@ public class DemoData {
 
     private void aubagne() {
         Authority aubagne = authority(AUBAGNE_SIREN);
-        Chamber cmar = partners.createChamber(new ChamberRequests.Create(
+        Chamber cmar = partners.createChamber(new NewChamber(
                 "Chambre de métiers et de l'artisanat de région Provence-Alpes-Côte d'Azur", ChamberLevel.REGIONAL,
                 "Provence-Alpes-Côte d'Azur", null, null));
-        Convention framework = conventions.create(new ConventionRequests.Create(AUBAGNE_REFERENCE, ConventionKind.FRAMEWORK,
+        Convention framework = conventions.create(new Draft(AUBAGNE_REFERENCE, ConventionKind.FRAMEWORK,
                 "Convention cadre de partenariat entre la Communauté d'agglomération du Pays d'Aubagne et de l'Etoile "
                         + "et la Chambre de métiers et de l'artisanat de région PACA",
                 new Parties(List.of(aubagne.id), List.of(cmar.id)),
@@ -92,32 +94,34 @@ public class DemoData {
                 List.of(),
                 List.of(new NewFunding(aubagne.id, cmar.id, FundingPurpose.TERRITORIAL_DEVELOPER_POST,
                         "Poste de développeur territorial créé par la chambre et financé par l'agglomération",
-                        new Money("45000.00", "EUR"), 2016, 2020)),
+                        new BigDecimal("45000.00"), "EUR", 2016, 2020)),
                 List.of(new NewDataExchange(cmar.id, "Données du répertoire des métiers sur les entreprises artisanales du territoire"),
                         new NewDataExchange(aubagne.id, "Informations économiques et foncières du territoire")),
                 new Governance("Comité de pilotage", MeetingFrequency.ANNUAL), null, List.of()));
         signAll(framework, LocalDate.of(2015, 10, 20));
-        partners.recordSuccession(aubagne.id,
-                new AuthorityRequests.Succession(authority(METROPOLE_AMP_SIREN).id, LocalDate.of(2016, 1, 1)));
+        if (aubagne.successor == null) { // a database where the merger was already recorded keeps it as it is
+            partners.recordSuccession(aubagne.id,
+                    new Succession(authority(METROPOLE_AMP_SIREN).id, LocalDate.of(2016, 1, 1)));
+        }
     }
 
     private void valenceRomans() {
         Authority agglo = authority(VALENCE_ROMANS_SIREN);
-        Chamber regional = partners.createChamber(new ChamberRequests.Create(
+        Chamber regional = partners.createChamber(new NewChamber(
                 "Chambre de métiers et de l'artisanat Auvergne-Rhône-Alpes", ChamberLevel.REGIONAL, "Auvergne-Rhône-Alpes", null, null));
-        partners.createChamber(new ChamberRequests.Create("CMA Auvergne-Rhône-Alpes, niveau départemental de la Drôme",
+        partners.createChamber(new NewChamber("CMA Auvergne-Rhône-Alpes, niveau départemental de la Drôme",
                 ChamberLevel.DEPARTMENTAL, "Auvergne-Rhône-Alpes", regional.id, null));
         Parties parties = new Parties(List.of(agglo.id), List.of(regional.id));
         List<NewSignatory> signatories = List.of(
                 new NewSignatory(agglo.id, "Laurent Monnet", "Vice-président de Valence Romans Agglo en charge de l'économie"),
                 new NewSignatory(regional.id, "Président de la CMA Auvergne-Rhône-Alpes", "Président"));
-        Convention jema = conventions.create(new ConventionRequests.Create("VRA-CMA-JEMA-2024", ConventionKind.ANNUAL_THEMATIC,
+        Convention jema = conventions.create(new Draft("VRA-CMA-JEMA-2024", ConventionKind.ANNUAL_THEMATIC,
                 "Convention annuelle Valence Romans Agglo et CMA : Journées européennes des métiers d'art 2024",
                 parties, signatories, LocalDate.of(2024, 1, 1), LocalDate.of(2024, 12, 31), null,
                 List.of("Journées européennes des métiers d'art (Jema)"), List.of(), List.of(), List.of(),
                 null, null, List.of()));
         signAll(jema, LocalDate.of(2024, 1, 1));
-        Convention multiYear = conventions.create(new ConventionRequests.Create("VRA-CMA-2025-2027", ConventionKind.MULTI_YEAR,
+        Convention multiYear = conventions.create(new Draft("VRA-CMA-2025-2027", ConventionKind.MULTI_YEAR,
                 "Convention trisannuelle Valence Romans Agglo et Chambre de métiers et de l'artisanat pour soutenir l'artisanat local",
                 parties, signatories, LocalDate.of(2025, 1, 1), null, 3,
                 List.of("Ancrage local", "Circuits courts", "Savoir-faire d'exception",
@@ -134,7 +138,7 @@ public class DemoData {
 
     private void signAll(Convention convention, LocalDate on) {
         for (UUID signatory : convention.signatories.stream().map((Signatory s) -> s.id).toList()) {
-            conventions.sign(convention.id, null, new ConventionRequests.Signature(signatory, on));
+            conventions.sign(convention.id, ExpectedVersion.unstated(), new Signature(signatory, on));
         }
     }
 

@@ -13,8 +13,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import fr.artisanat.convention.api.AuthorityRequests;
-import fr.artisanat.convention.api.ChamberRequests;
 import fr.artisanat.convention.domain.Authority;
 import fr.artisanat.convention.domain.Chamber;
 import fr.artisanat.convention.domain.Siren;
@@ -22,8 +20,10 @@ import fr.artisanat.convention.repository.AuthorityRepository;
 import fr.artisanat.convention.repository.ChamberRepository;
 import fr.artisanat.convention.repository.CommuneRepository;
 import fr.artisanat.convention.repository.ConventionRepository;
-import fr.artisanat.platform.problem.ApiException;
-import fr.artisanat.platform.problem.FieldError;
+import fr.artisanat.platform.failure.FieldViolation;
+import fr.artisanat.platform.failure.InvalidCommand;
+import fr.artisanat.platform.failure.NotFound;
+import fr.artisanat.platform.failure.StateConflict;
 
 /** Authorities and chambers: the partners of conventions, and the succession of one authority by another. */
 @ApplicationScoped
@@ -48,50 +48,50 @@ public class PartnerService {
     Clock clock;
 
     @Transactional
-    public Authority createAuthority(AuthorityRequests.Create request) {
-        if (!Siren.isValid(request.siren())) {
-            throw ApiException.invalidField("siren", "is not a valid SIREN (check digit)");
+    public Authority createAuthority(PartnerCommands.NewAuthority command) {
+        if (!Siren.isValid(command.siren())) {
+            throw InvalidCommand.of("siren", "is not a valid SIREN (check digit)");
         }
-        if (authorities.findBySiren(request.siren()).isPresent()) {
-            throw ApiException.conflict("duplicate-siren", "An authority with SIREN " + request.siren() + " already exists");
+        if (authorities.findBySiren(command.siren()).isPresent()) {
+            throw new StateConflict("duplicate-siren", "An authority with SIREN " + command.siren() + " already exists");
         }
-        Set<String> members = new LinkedHashSet<>(request.communes());
+        Set<String> members = new LinkedHashSet<>(command.communes());
         Set<String> unknown = communes.unknown(members);
         if (!unknown.isEmpty()) {
-            List<FieldError> errors = new ArrayList<>();
-            for (int i = 0; i < request.communes().size(); i++) {
-                if (unknown.contains(request.communes().get(i))) {
-                    errors.add(new FieldError("communes[" + i + "]", "unknown commune " + request.communes().get(i)));
+            List<FieldViolation> errors = new ArrayList<>();
+            for (int i = 0; i < command.communes().size(); i++) {
+                if (unknown.contains(command.communes().get(i))) {
+                    errors.add(new FieldViolation("communes[" + i + "]", "unknown commune " + command.communes().get(i)));
                 }
             }
-            throw new ApiException(422, "validation", "Invalid request", "Unknown communes " + unknown, errors);
+            throw new InvalidCommand("Unknown communes " + unknown, errors);
         }
         Authority authority = new Authority();
         authority.id = UUID.randomUUID();
-        authority.siren = request.siren();
-        authority.name = request.name();
-        authority.nature = request.nature();
+        authority.siren = command.siren();
+        authority.name = command.name();
+        authority.nature = command.nature();
         authority.communes.addAll(members);
-        authority.validFrom = request.validFrom();
+        authority.validFrom = command.validFrom();
         authority.createdAt = authority.updatedAt = Instant.now();
         authorities.persist(authority);
         return authority;
     }
 
     @Transactional
-    public Chamber createChamber(ChamberRequests.Create request) {
-        if (request.siren() != null && !Siren.isValid(request.siren())) {
-            throw ApiException.invalidField("siren", "is not a valid SIREN (check digit)");
+    public Chamber createChamber(PartnerCommands.NewChamber command) {
+        if (command.siren() != null && !Siren.isValid(command.siren())) {
+            throw InvalidCommand.of("siren", "is not a valid SIREN (check digit)");
         }
         Chamber chamber = new Chamber();
         chamber.id = UUID.randomUUID();
-        chamber.name = request.name();
-        chamber.level = request.level();
-        chamber.region = request.region();
-        chamber.siren = request.siren();
-        if (request.parentId() != null) {
-            chamber.parent = chambers.findByIdOptional(request.parentId())
-                    .orElseThrow(() -> ApiException.invalidField("parentId", "unknown chamber " + request.parentId()));
+        chamber.name = command.name();
+        chamber.level = command.level();
+        chamber.region = command.region();
+        chamber.siren = command.siren();
+        if (command.parentId() != null) {
+            chamber.parent = chambers.findByIdOptional(command.parentId())
+                    .orElseThrow(() -> InvalidCommand.of("parentId", "unknown chamber " + command.parentId()));
         }
         chamber.createdAt = chamber.updatedAt = Instant.now();
         chambers.persist(chamber);
@@ -104,12 +104,12 @@ public class PartnerService {
      * that would make an authority its own successor, directly or through others, is refused.
      */
     @Transactional
-    public Authority recordSuccession(UUID authorityId, AuthorityRequests.Succession request) {
+    public Authority recordSuccession(UUID authorityId, PartnerCommands.Succession command) {
         authorities.lockSuccessions();
         Authority authority = authority(authorityId);
-        Authority successor = authorities.findByIdOptional(request.successorId())
-                .orElseThrow(() -> ApiException.invalidField("successorId", "unknown authority " + request.successorId()));
-        authority.succeededBy(successor, request.effectiveDate());
+        Authority successor = authorities.findByIdOptional(command.successorId())
+                .orElseThrow(() -> InvalidCommand.of("successorId", "unknown authority " + command.successorId()));
+        authority.succeededBy(successor, command.effectiveDate());
         authority.updatedAt = Instant.now();
         LocalDate today = LocalDate.now(clock);
         for (UUID conventionId : conventions.idsWithParty(authority.id)) {
@@ -119,10 +119,10 @@ public class PartnerService {
     }
 
     public Authority authority(UUID id) {
-        return authorities.findByIdOptional(id).orElseThrow(() -> ApiException.notFound("Authority", id));
+        return authorities.findByIdOptional(id).orElseThrow(() -> new NotFound("Authority", id));
     }
 
     public Chamber chamber(UUID id) {
-        return chambers.findByIdOptional(id).orElseThrow(() -> ApiException.notFound("Chamber", id));
+        return chambers.findByIdOptional(id).orElseThrow(() -> new NotFound("Chamber", id));
     }
 }

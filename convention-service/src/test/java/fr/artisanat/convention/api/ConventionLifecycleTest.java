@@ -82,6 +82,16 @@ class ConventionLifecycleTest {
     }
 
     @Test
+    void anAmendmentWithTheLongestSummaryIsRecordedInTheHistory() {
+        String id = Fixtures.activeConvention();
+        String summary = "é".repeat(2000);
+        given().contentType(ContentType.JSON).body(Map.of("effectiveDate", today().toString(), "summary", summary))
+                .post("/v1/conventions/" + id + "/amendments").then().statusCode(201);
+        given().get("/v1/conventions/" + id + "/history").then().statusCode(200)
+                .body("find { it.type == 'AMENDED' }.description", equalTo("Amendment no. 1: " + summary));
+    }
+
+    @Test
     void amendmentsAreNumberedAndMayExtendTheTerm() {
         String id = Fixtures.activeConvention();
         String newEnd = today().plusYears(6).toString();

@@ -66,4 +66,13 @@ class IdempotencyTest {
         given().contentType(ContentType.JSON).header("Idempotency-Key", key).body(body).post("/v1/conventions").then().statusCode(201)
                 .header("Idempotent-Replayed", org.hamcrest.Matchers.nullValue());
     }
+
+    @Test
+    void aKeyOutsideVisibleAsciiIsRefusedAndNothingIsWritten() {
+        String authority = createAuthority("CA clé", "26363");
+        Map<String, Object> body = frameworkConvention(authority, createChamber("CMA clé"), today());
+        given().contentType(ContentType.JSON).header("Idempotency-Key", "two words").body(body).post("/v1/conventions")
+                .then().statusCode(422).body("errors[0].field", equalTo("Idempotency-Key"));
+        given().get("/v1/conventions?authorityId=" + authority).then().statusCode(200).body("items.size()", equalTo(0));
+    }
 }

@@ -12,6 +12,9 @@ import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import fr.artisanat.registry.service.ClassificationCommands;
+
+/** Request bodies of the classification of establishments, each mapped to the command of its use case. */
 public final class ClassificationRequests {
 
     private ClassificationRequests() {
@@ -24,15 +27,28 @@ public final class ClassificationRequests {
             List<@NotNull @Pattern(regexp = "^[a-z0-9][a-z0-9-]{0,59}$", message = "lowercase letters, digits and '-'") String> tags,
             Boolean developmentPotential,
             @NotBlank @Size(max = 200) @Schema(description = "Who classifies (recorded with the time)", examples = "conseiller.cma26") String recordedBy) {
+
+        ClassificationCommands.Classify toCommand() {
+            return new ClassificationCommands.Classify(metierArt == null ? null : metierArt.toCommand(), tags,
+                    developmentPotential, recordedBy);
+        }
     }
 
     @Schema(name = "MetierArt")
     public record MetierArt(
             @NotNull @Min(1) @Max(16) @Schema(description = "Rank of the domain in the official list (6: Céramique, 9: Mode et accessoires)", examples = "9") Integer domain,
             @Size(max = 200) @Schema(examples = "Éventailliste") String label) {
+
+        ClassificationCommands.MetierArt toCommand() {
+            return new ClassificationCommands.MetierArt(domain, label);
+        }
     }
 
     @Schema(name = "NewNote")
     public record Note(@NotBlank @Size(max = 200) String author, @NotBlank @Size(max = 4000) String text) {
+
+        ClassificationCommands.Note toCommand() {
+            return new ClassificationCommands.Note(author, text);
+        }
     }
 }

@@ -47,6 +47,6 @@ public class EstablishmentChangesResource {
             @Parameter(description = "At most this many changes", example = "100")
             @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit,
             @Context UriInfo uri) {
-        return PageResponses.ok(queries.changes(cursor, limit), uri);
+        return PageResponses.ok(queries.changes(cursor, limit).map(EstablishmentView::of), uri);
     }
 }

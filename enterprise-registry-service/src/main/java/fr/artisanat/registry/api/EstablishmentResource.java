@@ -35,14 +35,15 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import fr.artisanat.platform.failure.NotFound;
 import fr.artisanat.platform.idempotency.Idempotent;
 import fr.artisanat.platform.pagination.PageResponses;
-import fr.artisanat.platform.problem.ApiException;
 import fr.artisanat.platform.web.EntityTags;
 import fr.artisanat.platform.web.QueryParams;
 import fr.artisanat.registry.domain.AdviserNote;
 import fr.artisanat.registry.repository.EstablishmentFilter;
 import fr.artisanat.registry.repository.EstablishmentQueries;
+import fr.artisanat.registry.repository.EstablishmentRecord;
 import fr.artisanat.registry.service.ClassificationService;
 
 @Path("/v1/establishments")
@@ -70,8 +71,8 @@ public class EstablishmentResource {
     @APIResponse(responseCode = "200", description = "The establishment", content = @Content(schema = @Schema(implementation = EstablishmentView.class)),
             headers = @Header(name = "ETag", required = true, description = CLASSIFICATION_TAG, schema = @Schema(type = SchemaType.STRING)))
     public Response get(@PathParam("siret") @Pattern(regexp = SIRET_PATTERN, message = "must be 14 digits") String siret) {
-        EstablishmentView view = queries.bySiret(siret).orElseThrow(() -> ApiException.notFound("Establishment", siret));
-        return EntityTags.tagged(Response.ok(view), classificationVersion(view));
+        EstablishmentRecord establishment = queries.bySiret(siret).orElseThrow(() -> new NotFound("Establishment", siret));
+        return EntityTags.tagged(Response.ok(EstablishmentView.of(establishment)), classificationVersion(establishment));
     }
 
     @GET
@@ -97,7 +98,7 @@ public class EstablishmentResource {
             @QueryParam("cursor") @Size(max = 200) String cursor, @Context UriInfo uri) {
         EstablishmentFilter filter = new EstablishmentFilter(text, QueryParams.uuid(territoryId, "territoryId"), commune,
                 craftFamily, naf, nafa, metierArtDomain, band, active == null ? null : Boolean.valueOf(active), tag);
-        return PageResponses.ok(queries.search(filter, cursor, limit), uri);
+        return PageResponses.ok(queries.search(filter, cursor, limit).map(EstablishmentView::of), uri);
     }
 
     @PUT
@@ -111,8 +112,8 @@ public class EstablishmentResource {
     @APIResponse(responseCode = "422", description = "The métier d'art domain is not one of the official list")
     public Response classify(@PathParam("siret") @Pattern(regexp = SIRET_PATTERN, message = "must be 14 digits") String siret,
             @HeaderParam("If-Match") String ifMatch, @Valid @NotNull ClassificationRequests.Classify request) {
-        var classification = classifications.classify(siret, ifMatch, request);
-        return EntityTags.tagged(Response.ok(queries.bySiret(siret).orElseThrow()), classification.version);
+        var classification = classifications.classify(siret, EntityTags.expected(ifMatch), request.toCommand());
+        return EntityTags.tagged(Response.ok(EstablishmentView.of(queries.bySiret(siret).orElseThrow())), classification.version);
     }
 
     @POST
@@ -124,7 +125,7 @@ public class EstablishmentResource {
     @APIResponse(responseCode = "201", description = "Added", content = @Content(schema = @Schema(implementation = NoteView.class)))
     public Response addNote(@PathParam("siret") @Pattern(regexp = SIRET_PATTERN, message = "must be 14 digits") String siret,
             @HeaderParam("Idempotency-Key") String idempotencyKey, @Valid @NotNull ClassificationRequests.Note request) {
-        AdviserNote note = classifications.addNote(siret, request);
+        AdviserNote note = classifications.addNote(siret, request.toCommand());
         return Response.created(URI.create("/v1/establishments/" + siret + "/notes")).entity(NoteView.of(note)).build();
     }
 
@@ -140,8 +141,8 @@ public class EstablishmentResource {
      * What a client of an establishment can change is its classification: the ETag of an establishment is the
      * classification's version ("0" before the first one), the one that classifying checks in If-Match.
      */
-    private static long classificationVersion(EstablishmentView view) {
-        return view.classification() == null ? 0 : view.classification().version();
+    private static long classificationVersion(EstablishmentRecord establishment) {
+        return establishment.classification() == null ? 0 : establishment.classification().version();
     }
 
     @Schema(name = "EstablishmentPage")

@@ -1,8 +1,5 @@
 package fr.artisanat.registry.api;
 
-import java.sql.Array;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -11,9 +8,11 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import fr.artisanat.registry.repository.EstablishmentRecord;
+
 /**
  * An establishment as the API returns it. For diffusion status P, name, trade names and address are always absent:
- * they are not stored, and this mapping drops them again should they ever be.
+ * they are not stored, and the read model ({@link EstablishmentRecord}) drops them again should they ever be.
  */
 @Schema(name = "Establishment")
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -41,43 +40,16 @@ public record EstablishmentView(
             boolean developmentPotential, List<String> tags, long version, String updatedBy, Instant updatedAt) {
     }
 
-    /** The columns {@link #of(ResultSet)} reads, for queries over establishment e. */
-    public static final String SELECT = """
-            select e.siret, e.siren, e.nic, e.diffusion, e.name, e.trade_names, e.street_number, e.street_type,
-                e.street_name, e.address_extra, e.postal_code, e.commune_name, e.commune, e.naf_code, n.label as naf_label,
-                e.naf_nomenclature, e.nafa_code, e.craft_family, e.employee_band, e.band_year, e.created_on, e.closed_on,
-                e.head_office, e.employer, e.active, e.version, e.updated_at,
-                c.siret as classified, c.metier_art_domain, d.name as metier_art_domain_name, c.metier_art_label,
-                c.development_potential, c.tags, c.version as classification_version, c.updated_by,
-                c.updated_at as classified_at
-            from establishment e
-            left join naf_code n on n.code = e.naf_code
-            left join classification c on c.siret = e.siret
-            left join metier_art_domain d on d.rank = c.metier_art_domain
-            """;
-
-    public static EstablishmentView of(ResultSet rs) throws SQLException {
-        boolean open = "O".equals(rs.getString("diffusion"));
-        return new EstablishmentView(rs.getString("siret"), rs.getString("siren"), rs.getString("nic"),
-                rs.getString("diffusion"),
-                open ? rs.getString("name") : null,
-                open ? strings(rs.getArray("trade_names")) : null,
-                open ? new Address(rs.getString("street_number"), rs.getString("street_type"), rs.getString("street_name"),
-                        rs.getString("address_extra"), rs.getString("postal_code"), rs.getString("commune_name")) : null,
-                rs.getString("commune"), rs.getString("naf_code"), rs.getString("naf_label"), rs.getString("naf_nomenclature"),
-                rs.getString("nafa_code"), rs.getString("craft_family"), rs.getString("employee_band"),
-                (Integer) rs.getObject("band_year"), rs.getObject("created_on", LocalDate.class),
-                rs.getObject("closed_on", LocalDate.class), rs.getBoolean("head_office"), rs.getBoolean("employer"),
-                rs.getBoolean("active"),
-                rs.getString("classified") == null ? null : new ClassificationView((Integer) rs.getObject("metier_art_domain"),
-                        rs.getString("metier_art_domain_name"), rs.getString("metier_art_label"),
-                        rs.getBoolean("development_potential"), strings(rs.getArray("tags")),
-                        rs.getLong("classification_version"), rs.getString("updated_by"),
-                        rs.getTimestamp("classified_at").toInstant()),
-                rs.getLong("version"), rs.getTimestamp("updated_at").toInstant());
-    }
-
-    private static List<String> strings(Array array) throws SQLException {
-        return array == null ? List.of() : List.of((String[]) array.getArray());
+    public static EstablishmentView of(EstablishmentRecord e) {
+        EstablishmentRecord.Address a = e.address();
+        EstablishmentRecord.Classification c = e.classification();
+        return new EstablishmentView(e.siret(), e.siren(), e.nic(), e.diffusion(), e.name(), e.tradeNames(),
+                a == null ? null : new Address(a.streetNumber(), a.streetType(), a.streetName(), a.extra(), a.postalCode(),
+                        a.communeName()),
+                e.commune(), e.nafCode(), e.nafLabel(), e.nafNomenclature(), e.nafaCode(), e.craftFamily(), e.employeeBand(),
+                e.bandYear(), e.createdOn(), e.closedOn(), e.headOffice(), e.employer(), e.active(),
+                c == null ? null : new ClassificationView(c.metierArtDomain(), c.metierArtDomainName(), c.metierArtLabel(),
+                        c.developmentPotential(), c.tags(), c.version(), c.updatedBy(), c.updatedAt()),
+                e.version(), e.updatedAt());
     }
 }

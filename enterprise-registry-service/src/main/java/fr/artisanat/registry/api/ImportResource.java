@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -35,10 +34,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
-import fr.artisanat.platform.problem.ApiException;
+import fr.artisanat.platform.failure.InvalidCommand;
+import fr.artisanat.platform.failure.NotFound;
 import fr.artisanat.registry.config.RegistryConfig;
 import fr.artisanat.registry.domain.ImportJob;
 import fr.artisanat.registry.importer.SireneImporter;
+import fr.artisanat.registry.repository.ImportJobRepository;
 
 /**
  * SIRENE imports as jobs. Re-sending the same file is harmless (nothing changes), so these POSTs need no
@@ -61,7 +62,7 @@ public class ImportResource {
     RegistryConfig config;
 
     @Inject
-    EntityManager em;
+    ImportJobRepository jobs;
 
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
@@ -72,7 +73,7 @@ public class ImportResource {
     @APIResponse(responseCode = "422", description = "No file in the multipart field 'file', or no such file in the import folder")
     public Response upload(@RestForm("file") @Schema(type = SchemaType.STRING, format = "binary") FileUpload file) throws IOException {
         if (file == null) {
-            throw ApiException.invalidField("file", "send the SIRENE file in the multipart field 'file'");
+            throw InvalidCommand.of("file", "send the SIRENE file in the multipart field 'file'");
         }
         // The upload is deleted when the request ends; the job outlives it, so it reads its own copy.
         Path folder = Files.createDirectories(Path.of(config.importer().directory(), "uploads"));
@@ -100,7 +101,7 @@ public class ImportResource {
         Path folder = Path.of(config.importer().directory()).toAbsolutePath().normalize();
         Path file = folder.resolve(request.path()).normalize();
         if (!file.startsWith(folder) || !Files.isRegularFile(file)) {
-            throw ApiException.invalidField("path", "no such file in the import folder " + folder);
+            throw InvalidCommand.of("path", "no such file in the import folder " + folder);
         }
         return accepted(importer.start("path:" + request.path(), () -> Files.newInputStream(file)));
     }
@@ -123,11 +124,8 @@ public class ImportResource {
             @QueryParam("afterLine") @DefaultValue("0") @Min(0) long afterLine,
             @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
         job(id);
-        List<Object[]> rows = em.createNativeQuery("""
-                select line_number, siret, reason from import_rejection where job_id = :id and line_number > :after
-                order by line_number limit :limit""").setParameter("id", id).setParameter("after", afterLine)
-                .setParameter("limit", limit).getResultList();
-        return rows.stream().map(r -> new Rejection(((Number) r[0]).longValue(), (String) r[1], (String) r[2])).toList();
+        return jobs.rejections(id, afterLine, limit).stream()
+                .map(r -> new Rejection(r.line(), r.siret(), r.reason())).toList();
     }
 
     @Schema(name = "ImportRejection")
@@ -135,11 +133,7 @@ public class ImportResource {
     }
 
     private ImportJob job(UUID id) {
-        ImportJob job = em.find(ImportJob.class, id);
-        if (job == null) {
-            throw ApiException.notFound("Import", id);
-        }
-        return job;
+        return jobs.findByIdOptional(id).orElseThrow(() -> new NotFound("Import", id));
     }
 
     private Response accepted(UUID id) {

@@ -8,6 +8,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import fr.artisanat.registry.repository.TerritoryFigures;
+
 /** Figures of a territory (or of one of its communes). Establishments with diffusion P count like the others. */
 @Schema(name = "TerritoryStatistics")
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -36,5 +38,20 @@ public record StatisticsView(UUID territoryId, String territoryName, @Schema(des
 
     @Schema(name = "CommuneCount")
     public record CommuneCount(String commune, String name, long active, long closed, BigDecimal estimatedJobs) {
+    }
+
+    public static StatisticsView of(TerritoryFigures f) {
+        TerritoryFigures.Jobs jobs = f.estimatedJobs();
+        return new StatisticsView(f.territoryId(), f.territoryName(), f.commune(), f.establishments(), f.active(), f.closed(),
+                f.artisansDArt(), new Jobs(jobs.estimate(), jobs.low(), jobs.high(), jobs.method()),
+                f.byCraftFamily().stream().map(c -> new FamilyCount(c.craftFamily(), c.active(), c.closed())).toList(),
+                f.byEmployeeBand().stream().map(b -> new BandCount(b.employeeBand(), b.label(), b.active())).toList(),
+                years(f.creationsByYear()), years(f.closuresByYear()),
+                f.byCommune() == null ? null : f.byCommune().stream()
+                        .map(c -> new CommuneCount(c.commune(), c.name(), c.active(), c.closed(), c.estimatedJobs())).toList());
+    }
+
+    private static List<YearCount> years(List<TerritoryFigures.YearCount> years) {
+        return years.stream().map(y -> new YearCount(y.year(), y.count())).toList();
     }
 }

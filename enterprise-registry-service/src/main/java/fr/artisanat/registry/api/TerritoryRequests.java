@@ -11,6 +11,9 @@ import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import fr.artisanat.registry.service.TerritoryCommands;
+
+/** Request bodies of the territories resource, each mapped to the command of its use case. */
 public final class TerritoryRequests {
 
     private TerritoryRequests() {
@@ -25,5 +28,9 @@ public final class TerritoryRequests {
             List<@NotNull @Pattern(regexp = EstablishmentResource.INSEE_COMMUNE, message = "must be an INSEE commune code") String> communes,
             @Schema(examples = "2007-01-01") LocalDate validFrom, LocalDate validTo,
             @Schema(description = "Whether the SIRENE import keeps this territory's establishments (default true)") Boolean tracked) {
+
+        TerritoryCommands.NewTerritory toCommand() {
+            return new TerritoryCommands.NewTerritory(code, name, communes, validFrom, validTo, tracked);
+        }
     }
 }

@@ -1,10 +1,11 @@
 package fr.artisanat.registry.api;
 
 import java.io.BufferedWriter;
+import java.io.IOException;
 import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -45,8 +46,7 @@ import fr.artisanat.platform.pagination.PageResponses;
 import fr.artisanat.platform.pagination.SortField;
 import fr.artisanat.platform.web.EntityTags;
 import fr.artisanat.registry.domain.Territory;
-import fr.artisanat.registry.repository.Jdbc;
-import fr.artisanat.registry.repository.StatisticsQueries;
+import fr.artisanat.registry.repository.EstablishmentQueries;
 import fr.artisanat.registry.repository.TerritoryRepository;
 import fr.artisanat.registry.service.TerritoryService;
 
@@ -69,11 +69,7 @@ public class TerritoryResource {
     TerritoryService territories;
 
     @Inject
-    StatisticsQueries statistics;
-
-
-    @Inject
-    Jdbc jdbc;
+    EstablishmentQueries establishments;
 
     @POST
     @Transactional
@@ -83,7 +79,7 @@ public class TerritoryResource {
                     + "d'Aubagne et de l'Etoile. Tracked by default: the next SIRENE import keeps its establishments.")
     @APIResponse(responseCode = "201", description = "Defined", content = @Content(schema = @Schema(implementation = TerritoryView.class)))
     public Response create(@HeaderParam("Idempotency-Key") String idempotencyKey, @Valid @NotNull TerritoryRequests.Create request) {
-        Territory territory = territories.create(request);
+        Territory territory = territories.create(request.toCommand());
         return EntityTags.tagged(Response.created(URI.create("/v1/territories/" + territory.id))
                 .entity(TerritoryView.of(territory, territories.communes(territory.id))), territory.version);
     }
@@ -121,11 +117,7 @@ public class TerritoryResource {
     @APIResponse(responseCode = "422", description = "The commune is not one of the territory's")
     public StatisticsView statistics(@PathParam("id") UUID id,
             @Parameter(example = "26281") @QueryParam("commune") @Pattern(regexp = EstablishmentResource.INSEE_COMMUNE, message = "must be an INSEE commune code") String commune) {
-        Territory territory = territories.get(id);
-        if (commune != null && !territories.communes(id).contains(commune)) {
-            throw fr.artisanat.platform.problem.ApiException.invalidField("commune", "is not a commune of " + territory.name);
-        }
-        return statistics.of(territory, commune);
+        return StatisticsView.of(territories.figures(id, commune));
     }
 
     @GET
@@ -135,7 +127,7 @@ public class TerritoryResource {
             description = "The territory's figures as CSV (UTF-8, RFC 4180): one line per figure (dimension, key, active, closed).")
     @APIResponse(responseCode = "200", description = "CSV", content = @Content(mediaType = TEXT_CSV, schema = @Schema(implementation = String.class)))
     public Response exportStatistics(@PathParam("id") UUID id) {
-        StatisticsView s = statistics.of(territories.get(id), null);
+        StatisticsView s = StatisticsView.of(territories.figures(id, null));
         StringBuilder csv = new StringBuilder(Csv.record(List.of("dimension", "key", "active", "closed")));
         csv.append(Csv.record(List.of("total", "", s.active(), s.closed())));
         csv.append(Csv.record(List.of("artisans_d_art", "", s.artisansDArt(), "")));
@@ -161,27 +153,14 @@ public class TerritoryResource {
         territories.get(id);
         StreamingOutput body = out -> {
             var writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
-            writer.write(Csv.record(List.of("siret", "name", "trade_names", "street_number", "street_type", "street_name",
-                    "postal_code", "commune", "commune_name", "naf_code", "nafa_code", "craft_family", "employee_band",
-                    "created_on", "closed_on", "active")));
-            jdbc.forEach("""
-                    select siret, name, array_to_string(trade_names, ' / ') as trade_names, street_number, street_type,
-                        street_name, postal_code, commune, commune_name, naf_code, nafa_code, craft_family, employee_band,
-                        created_on, closed_on, active
-                    from establishment where diffusion = 'O'
-                    and commune in (select insee_code from territory_commune where territory_id = ?) order by siret""",
-                    List.of(id), rs -> {
-                        List<Object> values = new ArrayList<>();
-                        for (int i = 1; i <= 16; i++) {
-                            values.add(rs.getObject(i));
-                        }
-                        try {
-                            writer.write(Csv.record(values));
-                        } catch (java.io.IOException e) {
-                            throw new java.io.UncheckedIOException(e);
-                        }
-                        return null;
-                    });
+            writer.write(Csv.record(EstablishmentQueries.EXPORT_COLUMNS));
+            establishments.forEachExported(id, values -> {
+                try {
+                    writer.write(Csv.record(values));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
             writer.flush();
         };
         return csv(body, "establishments-" + id + ".csv");

@@ -25,8 +25,8 @@ import org.eclipse.microprofile.context.ManagedExecutor;
 import org.jboss.logging.Logger;
 
 import fr.artisanat.platform.ServiceLocks;
+import fr.artisanat.platform.failure.StateConflict;
 import fr.artisanat.platform.outbox.OutboxConfig;
-import fr.artisanat.platform.problem.ApiException;
 import fr.artisanat.platform.web.RequestIds;
 import fr.artisanat.registry.config.RegistryConfig;
 import fr.artisanat.registry.sirene.SireneCsvReader;
@@ -79,7 +79,7 @@ public class SireneImporter {
     }
 
     /**
-     * Takes the import lock (409 while a live instance holds it), fails the jobs that an instance which died left
+     * Takes the import lock (refused while a live instance holds it), fails the jobs that an instance which died left
      * RUNNING, and records the new job. The lock stays with the job's connection until the job has finished.
      */
     private Job createJob(String source) {
@@ -88,7 +88,7 @@ public class SireneImporter {
             connection = dataSource.getConnection();
             if (!lockImports(connection)) {
                 connection.close();
-                throw ApiException.conflict("import-running", "Another import is running; wait for it to finish");
+                throw new StateConflict("import-running", "Another import is running; wait for it to finish");
             }
         } catch (SQLException e) {
             throw new IllegalStateException(e);

@@ -1,27 +1,29 @@
 package fr.artisanat.registry.repository;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import fr.artisanat.platform.changes.ChangePosition;
 import fr.artisanat.platform.changes.ChangesFeed;
+import fr.artisanat.platform.pagination.CursorCodec;
 import fr.artisanat.platform.pagination.CursorPage;
-import fr.artisanat.platform.web.QueryParams;
-import fr.artisanat.registry.api.EstablishmentView;
+import fr.artisanat.platform.pagination.InvalidCursor;
 import fr.artisanat.registry.domain.SearchText;
 
-/** Lookup, search and changes feed of establishments, with keyset pagination. */
+/** Lookup, search, changes feed and export of establishments, as read models of their own, with keyset pagination. */
 @ApplicationScoped
 public class EstablishmentQueries {
+
+    /** A cursor is the last SIRET of the page, after its tier (0: the very words, 1: close words) for a name search. */
+    private static final CursorCodec CURSORS = new CursorCodec('|', CursorCodec.NOT_RETURNED);
 
     /** How many dictionary words one query word may stand for: the closest ones. */
     private static final int CLOSE_WORDS = 20;
@@ -29,8 +31,8 @@ public class EstablishmentQueries {
     @Inject
     Jdbc jdbc;
 
-    public Optional<EstablishmentView> bySiret(String siret) {
-        return jdbc.list(EstablishmentView.SELECT + " where e.siret = ?", List.of(siret), EstablishmentView::of)
+    public Optional<EstablishmentRecord> bySiret(String siret) {
+        return jdbc.list(EstablishmentRecord.SELECT + " where e.siret = ?", List.of(siret), EstablishmentRecord::of)
                 .stream().findFirst();
     }
 
@@ -40,7 +42,7 @@ public class EstablishmentQueries {
      * spelling (typos, plurals, beginnings of words); each group by SIRET. Both read their page from indexes, so a
      * common word costs no more than a rare one. Diffusion P establishments have no words: never found by name.
      */
-    public CursorPage<EstablishmentView> search(EstablishmentFilter f, String cursor, int limit) {
+    public CursorPage<EstablishmentRecord> search(EstablishmentFilter f, String cursor, int limit) {
         List<String> words = SearchText.words(f.text());
         StringBuilder where = new StringBuilder(" where true");
         List<Object> params = new ArrayList<>();
@@ -57,27 +59,27 @@ public class EstablishmentQueries {
         HitQuery hits = words.isEmpty() ? inSiretOrder(where, params, cursor) : byWords(words, where, params, cursor, fetch);
         List<Object> all = new ArrayList<>(hits.params());
         all.add(fetch);
-        String select = "with hits as (" + hits.sql() + " limit ?) " + EstablishmentView.SELECT
+        String select = "with hits as (" + hits.sql() + " limit ?) " + EstablishmentRecord.SELECT
                 .replace("from establishment e", "from hits h join establishment e on e.siret = h.siret")
                 .replaceFirst("select ", "select h.tier, ");
         List<Ranked> rows = jdbc.listPlannedForValues(select + " order by h.tier, e.siret", all,
-                rs -> new Ranked(rs.getInt("tier"), EstablishmentView.of(rs)));
+                rs -> new Ranked(rs.getInt("tier"), EstablishmentRecord.of(rs)));
         boolean more = rows.size() > limit;
         List<Ranked> kept = more ? rows.subList(0, limit) : rows;
         Ranked last = kept.isEmpty() ? null : kept.get(kept.size() - 1);
-        String next = !more ? null
-                : words.isEmpty() ? encode(last.view().siret()) : encode(Integer.toString(last.tier()), last.view().siret());
-        return new CursorPage<>(kept.stream().map(Ranked::view).toList(), next);
+        String next = !more ? null : CURSORS.encode(words.isEmpty() ? List.of(last.establishment().siret())
+                : List.of(last.tier(), last.establishment().siret()));
+        return new CursorPage<>(kept.stream().map(Ranked::establishment).toList(), next);
     }
 
     private record HitQuery(String sql, List<Object> params) {
     }
 
     private static HitQuery inSiretOrder(StringBuilder where, List<Object> params, String cursor) {
-        String[] after = decode(cursor, 1);
+        List<String> after = decode(cursor, 1);
         List<Object> all = new ArrayList<>(params);
         if (after != null) {
-            all.add(after[0]);
+            all.add(after.get(0));
         }
         return new HitQuery("select e.siret, 0 as tier from establishment e" + where
                 + (after == null ? "" : " and e.siret > ?") + " order by e.siret", all);
@@ -88,8 +90,8 @@ public class EstablishmentQueries {
      * close words only (tier 1). The second group is only read when the first does not fill the page.
      */
     private HitQuery byWords(List<String> words, StringBuilder where, List<Object> params, String cursor, int fetch) {
-        String[] after = decode(cursor, 2);
-        int tier = after == null ? 0 : parseTier(after[0]);
+        List<String> after = decode(cursor, 2);
+        int tier = after == null ? 0 : parseTier(after.get(0));
         String[] exact = words.toArray(String[]::new);
         List<String> groups = new ArrayList<>();
         List<Object> all = new ArrayList<>();
@@ -99,7 +101,7 @@ public class EstablishmentQueries {
             all.addAll(params);
             all.add(exact);
             if (after != null) {
-                all.add(after[1]);
+                all.add(after.get(1));
             }
             all.add(fetch);
         }
@@ -112,7 +114,7 @@ public class EstablishmentQueries {
         }
         if (tier == 1) {
             close.append(" and e.siret > ?");
-            closeParams.add(after[1]);
+            closeParams.add(after.get(1));
         }
         groups.add("(select e.siret, 1 as tier from establishment e" + where + close + " order by e.siret limit ?)");
         all.addAll(closeParams);
@@ -137,14 +139,40 @@ public class EstablishmentQueries {
      * Everything changed after the cursor, in the order of the changes, each establishment as it is now; never skips
      * a change, whatever the interleaving of imports and classifications (ChangesFeed).
      */
-    public CursorPage<EstablishmentView> changes(String cursor, int limit) {
+    public CursorPage<EstablishmentRecord> changes(String cursor, int limit) {
         ChangesFeed feed = ChangesFeed.page(cursor, limit);
-        String select = EstablishmentView.SELECT.replaceFirst("select ", "select e.change_xid, e.change_seq, ");
+        String select = EstablishmentRecord.SELECT.replaceFirst("select ", "select e.change_xid, e.change_seq, ");
         return feed.toPage(jdbc.list(select + " where " + feed.where("e") + feed.orderAndLimit("e"), feed.params(),
-                rs -> new ChangesFeed.Change<>(ChangePosition.of(rs), EstablishmentView.of(rs))));
+                rs -> new ChangesFeed.Change<>(ChangePosition.of(rs), EstablishmentRecord.of(rs))));
     }
 
-    private record Ranked(int tier, EstablishmentView view) {
+    /** The columns of the establishments export, in the order of its values. */
+    public static final List<String> EXPORT_COLUMNS = List.of("siret", "name", "trade_names", "street_number",
+            "street_type", "street_name", "postal_code", "commune", "commune_name", "naf_code", "nafa_code", "craft_family",
+            "employee_band", "created_on", "closed_on", "active");
+
+    /**
+     * Streams the establishments of a territory an export may show, by SIRET, as the values of {@link #EXPORT_COLUMNS}:
+     * those with diffusion O only, establishments with diffusion P are never exported.
+     */
+    public void forEachExported(UUID territoryId, Consumer<List<Object>> row) {
+        jdbc.forEach("""
+                select siret, name, array_to_string(trade_names, ' / ') as trade_names, street_number, street_type,
+                    street_name, postal_code, commune, commune_name, naf_code, nafa_code, craft_family, employee_band,
+                    created_on, closed_on, active
+                from establishment where diffusion = 'O'
+                and commune in (select insee_code from territory_commune where territory_id = ?) order by siret""",
+                List.of(territoryId), rs -> {
+                    List<Object> values = new ArrayList<>();
+                    for (int i = 1; i <= EXPORT_COLUMNS.size(); i++) {
+                        values.add(rs.getObject(i));
+                    }
+                    row.accept(values);
+                    return null;
+                });
+    }
+
+    private record Ranked(int tier, EstablishmentRecord establishment) {
     }
 
     private static void filter(StringBuilder where, List<Object> params, Object value, String condition) {
@@ -154,28 +182,21 @@ public class EstablishmentQueries {
         }
     }
 
-    private static String encode(String... parts) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(String.join("|", parts).getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static String[] decode(String cursor, int parts) {
+    /** The parts of the cursor, null without one. */
+    private static List<String> decode(String cursor, int parts) {
         if (cursor == null || cursor.isBlank()) {
             return null;
         }
-        try {
-            String[] values = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\\|", -1);
-            if (values.length != parts) {
-                throw QueryParams.invalid("cursor", "invalid cursor: it was made for another query");
-            }
-            return values;
-        } catch (IllegalArgumentException e) {
-            throw QueryParams.invalid("cursor", "invalid cursor: it is not a cursor this API returned");
+        List<String> values = CURSORS.decode(cursor);
+        if (values.size() != parts) {
+            throw new InvalidCursor("it was made for another query");
         }
+        return values;
     }
 
     private static int parseTier(String value) {
         if (!value.equals("0") && !value.equals("1")) {
-            throw QueryParams.invalid("cursor", "invalid cursor: it is not a cursor this API returned");
+            throw CURSORS.notOurs();
         }
         return Integer.parseInt(value);
     }

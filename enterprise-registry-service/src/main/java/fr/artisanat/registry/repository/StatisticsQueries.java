@@ -10,7 +10,6 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import fr.artisanat.registry.api.StatisticsView;
 import fr.artisanat.registry.domain.JobEstimate;
 import fr.artisanat.registry.domain.Territory;
 
@@ -46,7 +45,7 @@ public class StatisticsQueries {
     @Inject
     Jdbc jdbc;
 
-    public StatisticsView of(Territory territory, String commune) {
+    public TerritoryFigures of(Territory territory, String commune) {
         List<Object> params = new ArrayList<>(List.of(territory.id));
         if (commune != null) {
             params.add(commune);
@@ -61,18 +60,18 @@ public class StatisticsQueries {
             return null;
         });
         Row total = figures.total == null ? Row.EMPTY : figures.total;
-        return new StatisticsView(territory.id, territory.name, commune, total.count(), total.active(), total.closed(),
-                total.artisansDArt(), new StatisticsView.Jobs(total.jobs(), total.jobsLow(), total.jobsHigh(), JobEstimate.METHOD),
+        return new TerritoryFigures(territory.id, territory.name, commune, total.count(), total.active(), total.closed(),
+                total.artisansDArt(), new TerritoryFigures.Jobs(total.jobs(), total.jobsLow(), total.jobsHigh(), JobEstimate.METHOD),
                 figures.families, figures.bands, figures.creations, figures.closures,
                 commune == null ? communes(territory, figures.byCommune) : null);
     }
 
     /** Every commune of the territory, with zeros where no establishment is. */
-    private List<StatisticsView.CommuneCount> communes(Territory territory, Map<String, Row> byCommune) {
+    private List<TerritoryFigures.CommuneCount> communes(Territory territory, Map<String, Row> byCommune) {
         return jdbc.list("select insee_code, commune_name from territory_commune where territory_id = ? order by 1",
                 List.of(territory.id), rs -> {
                     Row row = byCommune.getOrDefault(rs.getString(1), Row.EMPTY);
-                    return new StatisticsView.CommuneCount(rs.getString(1), rs.getString(2), row.active(), row.closed(),
+                    return new TerritoryFigures.CommuneCount(rs.getString(1), rs.getString(2), row.active(), row.closed(),
                             row.jobs());
                 });
     }
@@ -86,30 +85,30 @@ public class StatisticsQueries {
 
     private static final class Figures {
         Row total;
-        final List<StatisticsView.FamilyCount> families = new ArrayList<>();
-        final List<StatisticsView.BandCount> bands = new ArrayList<>();
-        final List<StatisticsView.YearCount> creations = new ArrayList<>();
-        final List<StatisticsView.YearCount> closures = new ArrayList<>();
+        final List<TerritoryFigures.FamilyCount> families = new ArrayList<>();
+        final List<TerritoryFigures.BandCount> bands = new ArrayList<>();
+        final List<TerritoryFigures.YearCount> creations = new ArrayList<>();
+        final List<TerritoryFigures.YearCount> closures = new ArrayList<>();
         final Map<String, Row> byCommune = new HashMap<>();
 
         void add(Row row) {
             switch (row.dimension()) {
                 case "total" -> total = row;
-                case "family" -> families.add(new StatisticsView.FamilyCount(row.key(), row.active(), row.closed()));
+                case "family" -> families.add(new TerritoryFigures.FamilyCount(row.key(), row.active(), row.closed()));
                 // bands and closures count what is active or closed; null years are establishments without that date
                 case "band" -> {
                     if (row.active() > 0) {
-                        bands.add(new StatisticsView.BandCount(row.key(), row.label(), row.active()));
+                        bands.add(new TerritoryFigures.BandCount(row.key(), row.label(), row.active()));
                     }
                 }
                 case "created" -> {
                     if (row.key() != null) {
-                        creations.add(new StatisticsView.YearCount(Integer.parseInt(row.key()), row.count()));
+                        creations.add(new TerritoryFigures.YearCount(Integer.parseInt(row.key()), row.count()));
                     }
                 }
                 case "closed" -> {
                     if (row.key() != null) {
-                        closures.add(new StatisticsView.YearCount(Integer.parseInt(row.key()), row.count()));
+                        closures.add(new TerritoryFigures.YearCount(Integer.parseInt(row.key()), row.count()));
                     }
                 }
                 default -> byCommune.put(row.key(), row);

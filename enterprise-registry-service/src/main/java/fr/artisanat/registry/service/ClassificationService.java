@@ -10,9 +10,9 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import fr.artisanat.platform.changes.ChangesFeed;
-import fr.artisanat.platform.problem.ApiException;
-import fr.artisanat.platform.web.EntityTags;
-import fr.artisanat.registry.api.ClassificationRequests;
+import fr.artisanat.platform.failure.ExpectedVersion;
+import fr.artisanat.platform.failure.InvalidCommand;
+import fr.artisanat.platform.failure.NotFound;
 import fr.artisanat.registry.domain.AdviserNote;
 import fr.artisanat.registry.domain.Classification;
 import fr.artisanat.registry.domain.MetierArtDomain;
@@ -28,27 +28,27 @@ public class ClassificationService {
     @Inject
     EstablishmentEvents events;
 
-    /** Sets the whole classification; If-Match is required once one exists (its ETag is the classification version). */
+    /** Sets the whole classification; the expected version is required once one exists (the classification version). */
     @Transactional
-    public Classification classify(String siret, String ifMatch, ClassificationRequests.Classify request) {
+    public Classification classify(String siret, ExpectedVersion expected, ClassificationCommands.Classify command) {
         requireEstablishment(siret);
-        if (request.metierArt() != null && em.find(MetierArtDomain.class, request.metierArt().domain()) == null) {
-            throw ApiException.invalidField("metierArt.domain", "unknown métier d'art domain " + request.metierArt().domain());
+        if (command.metierArt() != null && em.find(MetierArtDomain.class, command.metierArt().domain()) == null) {
+            throw InvalidCommand.of("metierArt.domain", "unknown métier d'art domain " + command.metierArt().domain());
         }
         Classification classification = em.find(Classification.class, siret, LockModeType.PESSIMISTIC_WRITE);
         boolean first = classification == null;
         if (first) {
-            EntityTags.checkMatch(ifMatch, 0);
+            expected.check(0);
             classification = new Classification();
             classification.siret = siret;
         } else {
-            EntityTags.requireMatch(ifMatch, classification.version);
+            expected.require(classification.version);
         }
-        classification.metierArtDomain = request.metierArt() == null ? null : request.metierArt().domain();
-        classification.metierArtLabel = request.metierArt() == null ? null : request.metierArt().label();
-        classification.developmentPotential = Boolean.TRUE.equals(request.developmentPotential());
-        classification.tags = request.tags() == null ? new String[0] : request.tags().stream().distinct().toArray(String[]::new);
-        classification.updatedBy = request.recordedBy();
+        classification.metierArtDomain = command.metierArt() == null ? null : command.metierArt().domain();
+        classification.metierArtLabel = command.metierArt() == null ? null : command.metierArt().label();
+        classification.developmentPotential = Boolean.TRUE.equals(command.developmentPotential());
+        classification.tags = command.tags() == null ? new String[0] : command.tags().stream().distinct().toArray(String[]::new);
+        classification.updatedBy = command.recordedBy();
         classification.updatedAt = Instant.now();
         if (first) {
             em.persist(classification);
@@ -63,13 +63,13 @@ public class ClassificationService {
     }
 
     @Transactional
-    public AdviserNote addNote(String siret, ClassificationRequests.Note request) {
+    public AdviserNote addNote(String siret, ClassificationCommands.Note command) {
         requireEstablishment(siret);
         AdviserNote note = new AdviserNote();
         note.id = UUID.randomUUID();
         note.siret = siret;
-        note.author = request.author();
-        note.text = request.text();
+        note.author = command.author();
+        note.text = command.text();
         note.createdAt = Instant.now();
         em.persist(note);
         return note;
@@ -84,7 +84,7 @@ public class ClassificationService {
     private void requireEstablishment(String siret) {
         if (em.createNativeQuery("select 1 from establishment where siret = :siret").setParameter("siret", siret)
                 .getResultList().isEmpty()) {
-            throw ApiException.notFound("Establishment", siret);
+            throw new NotFound("Establishment", siret);
         }
     }
 }

@@ -13,8 +13,7 @@ import jakarta.persistence.EntityManager;
 import org.jboss.logging.Logger;
 
 import fr.artisanat.platform.csv.Csv;
-import fr.artisanat.registry.api.ClassificationRequests;
-import fr.artisanat.registry.api.TerritoryRequests;
+import fr.artisanat.platform.failure.ExpectedVersion;
 import fr.artisanat.registry.config.RegistryConfig;
 import fr.artisanat.registry.importer.SireneImporter;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -74,7 +73,7 @@ public class DemoData {
                 aubagne.add(row.get("insee_commune"));
             }
         });
-        territories.create(new TerritoryRequests.Create(AUBAGNE_CODE,
+        territories.create(new TerritoryCommands.NewTerritory(AUBAGNE_CODE,
                 "Pays d'Aubagne et de l'Etoile (12 communes de l'ancienne communauté d'agglomération)", aubagne,
                 java.time.LocalDate.of(2007, 1, 1), null, true));
         importer.runNow("demo:generated Valence Romans and Pays d'Aubagne file",
@@ -93,8 +92,8 @@ public class DemoData {
         for (Object[] row : artisansDArt) {
             String naf = (String) row[1];
             boolean clay = naf.startsWith("23.");
-            classifications.classify((String) row[0], null, new ClassificationRequests.Classify(
-                    new ClassificationRequests.MetierArt(METIERS_ART.get(naf), null),
+            classifications.classify((String) row[0], ExpectedVersion.unstated(), new ClassificationCommands.Classify(
+                    new ClassificationCommands.MetierArt(METIERS_ART.get(naf), null),
                     clay ? List.of("filiere-argile") : List.of(), clay, "demo-data"));
         }
     }

@@ -12,10 +12,13 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-import fr.artisanat.platform.problem.ApiException;
-import fr.artisanat.platform.problem.FieldError;
-import fr.artisanat.registry.api.TerritoryRequests;
+import fr.artisanat.platform.failure.FieldViolation;
+import fr.artisanat.platform.failure.InvalidCommand;
+import fr.artisanat.platform.failure.NotFound;
+import fr.artisanat.platform.failure.StateConflict;
 import fr.artisanat.registry.domain.Territory;
+import fr.artisanat.registry.repository.StatisticsQueries;
+import fr.artisanat.registry.repository.TerritoryFigures;
 
 /** Territories: the EPCIs loaded at start-up and the sets of communes partners define. */
 @ApplicationScoped
@@ -24,10 +27,13 @@ public class TerritoryService {
     @Inject
     EntityManager em;
 
+    @Inject
+    StatisticsQueries statistics;
+
     public Territory get(UUID id) {
         Territory territory = em.find(Territory.class, id);
         if (territory == null) {
-            throw ApiException.notFound("Territory", id);
+            throw new NotFound("Territory", id);
         }
         return territory;
     }
@@ -37,36 +43,45 @@ public class TerritoryService {
                 .setParameter("id", territoryId).getResultList();
     }
 
+    /** The figures of the territory, or of one of its communes when {@code commune} is given. */
+    public TerritoryFigures figures(UUID id, String commune) {
+        Territory territory = get(id);
+        if (commune != null && !communes(id).contains(commune)) {
+            throw InvalidCommand.of("commune", "is not a commune of " + territory.name);
+        }
+        return statistics.of(territory, commune);
+    }
+
     @Transactional
-    public Territory create(TerritoryRequests.Create request) {
-        if (!em.createQuery("select t.id from Territory t where t.code = :code").setParameter("code", request.code())
+    public Territory create(TerritoryCommands.NewTerritory command) {
+        if (!em.createQuery("select t.id from Territory t where t.code = :code").setParameter("code", command.code())
                 .getResultList().isEmpty()) {
-            throw ApiException.conflict("duplicate-code", "A territory with code " + request.code() + " already exists");
+            throw new StateConflict("duplicate-code", "A territory with code " + command.code() + " already exists");
         }
-        if (request.validTo() != null && request.validFrom() != null && request.validTo().isBefore(request.validFrom())) {
-            throw ApiException.invalidField("validTo", "must not be before validFrom " + request.validFrom());
+        if (command.validTo() != null && command.validFrom() != null && command.validTo().isBefore(command.validFrom())) {
+            throw InvalidCommand.of("validTo", "must not be before validFrom " + command.validFrom());
         }
-        Set<String> communes = new LinkedHashSet<>(request.communes());
+        Set<String> communes = new LinkedHashSet<>(command.communes());
         List<String> known = em.createNativeQuery(
                 "select distinct insee_code from territory_commune where insee_code in (:codes)", String.class)
                 .setParameter("codes", communes).getResultList();
-        List<FieldError> errors = new ArrayList<>();
-        for (int i = 0; i < request.communes().size(); i++) {
-            if (!known.contains(request.communes().get(i))) {
-                errors.add(new FieldError("communes[" + i + "]", "unknown commune " + request.communes().get(i)));
+        List<FieldViolation> errors = new ArrayList<>();
+        for (int i = 0; i < command.communes().size(); i++) {
+            if (!known.contains(command.communes().get(i))) {
+                errors.add(new FieldViolation("communes[" + i + "]", "unknown commune " + command.communes().get(i)));
             }
         }
         if (!errors.isEmpty()) {
-            throw new ApiException(422, "validation", "Invalid request", errors.size() + " unknown communes", errors);
+            throw new InvalidCommand(errors.size() + " unknown communes", errors);
         }
         Territory territory = new Territory();
         territory.id = UUID.randomUUID();
-        territory.code = request.code();
-        territory.name = request.name();
+        territory.code = command.code();
+        territory.name = command.name();
         territory.kind = Territory.Kind.CUSTOM;
-        territory.validFrom = request.validFrom();
-        territory.validTo = request.validTo();
-        territory.tracked = request.tracked() == null || request.tracked();
+        territory.validFrom = command.validFrom();
+        territory.validTo = command.validTo();
+        territory.tracked = command.tracked() == null || command.tracked();
         territory.createdAt = Instant.now();
         em.persist(territory);
         em.flush();

@@ -66,7 +66,7 @@ class RegistryBenchmarkIT {
         Files.createDirectories(folder);
         Path file = folder.resolve("bench-sirene.csv");
         Path second = folder.resolve("bench-sirene-2.csv");
-        try (ServiceProcess registry = ServiceProcess.start("registry-benchmark", SERVICE_JVM, Map.of(
+        try (ServiceProcess registry = ServiceProcess.start(Path.of(""), "registry-benchmark", 0, SERVICE_JVM, Map.of(
                 "registry.importer.directory", folder.toString()))) {
             service = registry;
             trackEveryCommune();

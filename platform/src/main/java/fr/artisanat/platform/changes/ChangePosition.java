@@ -1,13 +1,11 @@
 package fr.artisanat.platform.changes;
 
-import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.Base64;
-import java.util.regex.Matcher;
+import java.util.List;
 import java.util.regex.Pattern;
 
-import fr.artisanat.platform.web.QueryParams;
+import fr.artisanat.platform.pagination.CursorCodec;
 
 /**
  * Where a change sits in a changes feed: the id of the transaction that wrote it ({@code change_xid}, PostgreSQL's
@@ -19,9 +17,9 @@ public record ChangePosition(long transaction, long sequence) {
     /** Before every change. */
     public static final ChangePosition START = new ChangePosition(0, 0);
 
-    private static final Pattern POSITION = Pattern.compile("(\\d{1,19})\\.(\\d{1,19})");
-    /** A cursor of a feed ordered by its sequence alone, as feeds were before ADR 0007. */
-    private static final Pattern SEQUENCE_ONLY = Pattern.compile("\\d{1,19}");
+    /** A cursor is {@code transaction.sequence}, or the sequence alone for a feed from before ADR 0007. */
+    private static final CursorCodec CURSORS = new CursorCodec('.', "it is not a cursor of this changes feed");
+    private static final Pattern NUMBER = Pattern.compile("\\d{1,19}");
 
     /** Reads the position of the current row of a feed query ({@code change_xid} and {@code change_seq}). */
     public static ChangePosition of(ResultSet row) throws SQLException {
@@ -30,8 +28,7 @@ public record ChangePosition(long transaction, long sequence) {
 
     /** The opaque cursor a client passes back to read what changed after this position. */
     public String cursor() {
-        return Base64.getUrlEncoder().withoutPadding()
-                .encodeToString((transaction + "." + sequence).getBytes(StandardCharsets.UTF_8));
+        return CURSORS.encode(List.of(transaction, sequence));
     }
 
     /**
@@ -43,27 +40,15 @@ public record ChangePosition(long transaction, long sequence) {
         if (cursor == null || cursor.isBlank()) {
             return START;
         }
-        String decoded;
-        try {
-            decoded = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            throw invalid();
+        List<String> parts = CURSORS.decode(cursor);
+        if (parts.size() > 2 || !parts.stream().allMatch(part -> NUMBER.matcher(part).matches())) {
+            throw CURSORS.notOurs();
         }
         try {
-            Matcher position = POSITION.matcher(decoded);
-            if (position.matches()) {
-                return new ChangePosition(Long.parseLong(position.group(1)), Long.parseLong(position.group(2)));
-            }
-            if (SEQUENCE_ONLY.matcher(decoded).matches()) {
-                return new ChangePosition(0, Long.parseLong(decoded));
-            }
+            return parts.size() == 2 ? new ChangePosition(Long.parseLong(parts.get(0)), Long.parseLong(parts.get(1)))
+                    : new ChangePosition(0, Long.parseLong(parts.get(0)));
         } catch (NumberFormatException e) {
-            // more than Long.MAX_VALUE: not a position this API wrote
+            throw CURSORS.notOurs(); // more than Long.MAX_VALUE: not a position this API wrote
         }
-        throw invalid();
-    }
-
-    private static RuntimeException invalid() {
-        return QueryParams.invalid("cursor", "invalid cursor: it is not a cursor of this changes feed");
     }
 }

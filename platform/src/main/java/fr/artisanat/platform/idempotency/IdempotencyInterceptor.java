@@ -6,6 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.regex.Pattern;
 
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
@@ -19,6 +20,7 @@ import jakarta.ws.rs.core.Response;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import fr.artisanat.platform.failure.InvalidCommand;
 import fr.artisanat.platform.problem.ApiException;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.vertx.ext.web.RoutingContext;
@@ -35,6 +37,9 @@ public class IdempotencyInterceptor {
     public static final String HEADER = "Idempotency-Key";
     public static final String REPLAYED_HEADER = "Idempotent-Replayed";
     public static final int MAX_KEY_LENGTH = 200;
+    /** Visible ASCII: what every HTTP client and proxy carries unchanged in a header (a UUID, a hash, a job id…). */
+    public static final String KEY_PATTERN = "^[!-~]+$";
+    private static final Pattern KEY = Pattern.compile(KEY_PATTERN);
 
     @Inject
     CurrentVertxRequest currentRequest;
@@ -52,8 +57,8 @@ public class IdempotencyInterceptor {
         if (key == null) {
             return invocation.proceed();
         }
-        if (key.isBlank() || key.length() > MAX_KEY_LENGTH) {
-            throw ApiException.invalidField(HEADER, "must be 1 to " + MAX_KEY_LENGTH + " characters");
+        if (key.length() > MAX_KEY_LENGTH || !KEY.matcher(key).matches()) {
+            throw InvalidCommand.of(HEADER, "must be 1 to " + MAX_KEY_LENGTH + " visible ASCII characters");
         }
         IdempotencyRecordId id = new IdempotencyRecordId(http.request().method() + " " + http.normalizedPath(), key);
         String requestHash = hash(invocation.getParameters());

@@ -26,7 +26,7 @@ import fr.artisanat.platform.idempotency.IdempotencyInterceptor;
  * {@code EntityTags}); a {@code Location} header on every 201 and 202;</li>
  * <li>pages: {@code next} is a string or null (null on the last page), the {@code Link} header, the cursor;</li>
  * <li>request bodies are closed ({@code additionalProperties: false}): JSON with an unknown property is a 400;</li>
- * <li>the {@code Idempotency-Key} and {@code If-Match} headers' lengths.</li>
+ * <li>the {@code Idempotency-Key} header's length and characters, the {@code If-Match} header's length.</li>
  * </ul>
  * Register with {@code mp.openapi.filter=fr.artisanat.platform.openapi.ApiDocumentFilter}.
  */
@@ -82,7 +82,8 @@ public class ApiDocumentFilter implements OASFilter {
         for (Parameter parameter : operation.getParameters()) {
             if (parameter.getIn() == Parameter.In.HEADER && IdempotencyInterceptor.HEADER.equalsIgnoreCase(parameter.getName())) {
                 parameter.setDescription("Client key making the POST safe to retry: the same key and body give the same response");
-                schemaOf(parameter).minLength(1).maxLength(IdempotencyInterceptor.MAX_KEY_LENGTH);
+                schemaOf(parameter).minLength(1).maxLength(IdempotencyInterceptor.MAX_KEY_LENGTH)
+                        .pattern(IdempotencyInterceptor.KEY_PATTERN);
             }
             if (parameter.getIn() == Parameter.In.QUERY && "cursor".equals(parameter.getName())) {
                 parameter.setDescription("The `next` of the previous page, as returned; any other value is refused (400)");

@@ -13,10 +13,10 @@ import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
 import fr.artisanat.platform.PlatformSchema;
+import fr.artisanat.platform.failure.NotFound;
 import fr.artisanat.platform.pagination.CursorPage;
 import fr.artisanat.platform.pagination.Keyset;
 import fr.artisanat.platform.pagination.SortField;
-import fr.artisanat.platform.problem.ApiException;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -102,7 +102,7 @@ public class ParkedEvents {
                 .setParameter("eventId", eventId)
                 .executeUpdate();
         if (requeued == 0) {
-            throw ApiException.notFound("Parked event", eventId);
+            throw new NotFound("Parked event", eventId);
         }
         LOG.infof("Parked outbox event %s re-queued", eventId);
     }

@@ -1,15 +1,12 @@
 package fr.artisanat.platform.pagination;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import fr.artisanat.platform.problem.ApiException;
 import fr.artisanat.platform.web.QueryParams;
 
 /**
@@ -18,7 +15,8 @@ import fr.artisanat.platform.web.QueryParams;
  */
 public final class Keyset<E> {
 
-    private static final char SEPARATOR = '\u001f';
+    /** A cursor is the sort then the last row's sort values. */
+    private static final CursorCodec CURSORS = new CursorCodec('\u001f', CursorCodec.NOT_RETURNED);
 
     private final Map<String, SortField<E>> fields;
     private final SortField<E> tieBreaker;
@@ -81,28 +79,19 @@ public final class Keyset<E> {
     }
 
     private List<String> decode(String cursor, String sort, int size) {
-        try {
-            String decoded = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-            List<String> parts = List.of(decoded.split(String.valueOf(SEPARATOR), -1));
-            if (parts.size() != size + 1 || !parts.get(0).equals(sort)) {
-                throw invalidCursor("it was made for another sort order");
-            }
-            return parts.subList(1, parts.size());
-        } catch (IllegalArgumentException e) {
-            throw invalidCursor("it is not a cursor this API returned");
+        List<String> parts = CURSORS.decode(cursor);
+        if (parts.size() != size + 1 || !parts.get(0).equals(sort)) {
+            throw new InvalidCursor("it was made for another sort order");
         }
+        return parts.subList(1, parts.size());
     }
 
     private Object parseValue(SortField<E> field, String value) {
         try {
             return field.parser().apply(value);
         } catch (RuntimeException e) {
-            throw invalidCursor("it is not a cursor this API returned");
+            throw CURSORS.notOurs();
         }
-    }
-
-    private static ApiException invalidCursor(String why) {
-        return QueryParams.invalid("cursor", "invalid cursor: " + why);
     }
 
     public record Term<E>(SortField<E> field, boolean descending) {
@@ -126,11 +115,9 @@ public final class Keyset<E> {
         }
 
         private String cursorAfter(E last) {
-            StringBuilder raw = new StringBuilder(sort);
-            for (Term<E> term : terms) {
-                raw.append(SEPARATOR).append(term.field().getter().apply(last));
-            }
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.toString().getBytes(StandardCharsets.UTF_8));
+            List<Object> position = new ArrayList<>(List.of(sort));
+            terms.forEach(term -> position.add(term.field().getter().apply(last)));
+            return CURSORS.encode(position);
         }
     }
 }

@@ -3,8 +3,9 @@ package fr.artisanat.platform.problem;
 import java.util.List;
 
 /**
- * A failure the client can act on. Thrown from any layer; {@link ProblemMappers} turns it into problem+json.
- * The type slug becomes {@code /problems/<slug>}.
+ * A problem of the HTTP exchange itself (a query parameter that does not parse, an Idempotency-Key reused for another
+ * body), thrown by the API layer only; {@link ProblemMappers} turns it into problem+json. The type slug becomes
+ * {@code /problems/<slug>}. What the domain refuses is a {@code fr.artisanat.platform.failure.DomainFailure}.
  */
 public class ApiException extends RuntimeException {
 
@@ -23,20 +24,6 @@ public class ApiException extends RuntimeException {
 
     public ApiException(int status, String typeSlug, String title, String detail) {
         this(status, typeSlug, title, detail, List.of());
-    }
-
-    public static ApiException notFound(String what, Object id) {
-        return new ApiException(404, "not-found", what + " not found", what + " " + id + " does not exist");
-    }
-
-    /** A request whose fields are individually well-formed but break a rule: 422 naming the field. */
-    public static ApiException invalidField(String field, String message) {
-        return new ApiException(422, "validation", "Invalid request", field + ": " + message,
-                List.of(new FieldError(field, message)));
-    }
-
-    public static ApiException conflict(String typeSlug, String detail) {
-        return new ApiException(409, typeSlug, "Conflict with the current state", detail);
     }
 
     public int status() {

@@ -25,6 +25,16 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 
+import fr.artisanat.platform.failure.DomainFailure;
+import fr.artisanat.platform.failure.FieldViolation;
+import fr.artisanat.platform.failure.InvalidCommand;
+import fr.artisanat.platform.failure.NotFound;
+import fr.artisanat.platform.failure.StaleVersion;
+import fr.artisanat.platform.failure.StateConflict;
+import fr.artisanat.platform.failure.VersionRequired;
+import fr.artisanat.platform.pagination.InvalidCursor;
+import fr.artisanat.platform.web.EntityTags;
+import fr.artisanat.platform.web.QueryParams;
 import fr.artisanat.platform.web.RequestIds;
 
 /** Turns every failure into RFC 9457 problem+json: field errors for bad input, never a stack trace. */
@@ -35,6 +45,29 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response api(ApiException e, UriInfo uri) {
         return respond(e.status(), e.typeSlug(), e.title(), e.getMessage(), uri, e.errors());
+    }
+
+    /** What the domain refused, in HTTP terms: the status, type and title each kind of failure always gets. */
+    @ServerExceptionMapper
+    public Response refused(DomainFailure failure, UriInfo uri) {
+        return switch (failure) {
+            case NotFound notFound -> respond(404, "not-found", notFound.what() + " not found", notFound.getMessage(), uri,
+                    List.of());
+            case InvalidCommand invalid -> respond(422, "validation", "Invalid request", invalid.getMessage(), uri,
+                    invalid.violations().stream().map(ProblemMappers::fieldError).toList());
+            case StateConflict conflict -> respond(409, conflict.type(), "Conflict with the current state",
+                    conflict.getMessage(), uri, List.of());
+            case StaleVersion stale -> respond(412, "precondition-failed", "Precondition failed",
+                    "The resource changed since you read it: its ETag is now " + EntityTags.of(stale.current()), uri, List.of());
+            case VersionRequired required -> respond(428, "precondition-required", "Precondition required",
+                    "Send If-Match with the ETag of the version you read", uri, List.of());
+        };
+    }
+
+    /** A cursor is a query parameter: one the list did not hand out is bad input naming it. */
+    @ServerExceptionMapper
+    public Response invalidCursor(InvalidCursor e, UriInfo uri) {
+        return api(QueryParams.invalid("cursor", e.getMessage()), uri);
     }
 
     @ServerExceptionMapper
@@ -112,6 +145,12 @@ public class ProblemMappers {
             if (cause instanceof ApiException api) {
                 return api(api, uri);
             }
+            if (cause instanceof DomainFailure failure) {
+                return refused(failure, uri);
+            }
+            if (cause instanceof InvalidCursor cursor) {
+                return invalidCursor(cursor, uri);
+            }
         }
         LOG.errorf(e, "Unexpected failure on %s", uri.getPath());
         return respond(500, "internal", "Internal error",
@@ -122,6 +161,10 @@ public class ProblemMappers {
         Problem problem = new Problem("/problems/" + slug, title, status, detail,
                 uri == null ? null : uri.getPath(), RequestIds.current(), errors);
         return Response.status(status).type(Problem.MEDIA_TYPE).entity(problem).build();
+    }
+
+    private static FieldError fieldError(FieldViolation violation) {
+        return new FieldError(violation.field(), violation.message());
     }
 
     private static String describe(List<FieldError> errors) {

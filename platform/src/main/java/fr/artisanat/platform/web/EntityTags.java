@@ -1,14 +1,25 @@
 package fr.artisanat.platform.web;
 
+import java.util.HashSet;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 
-import fr.artisanat.platform.problem.ApiException;
+import fr.artisanat.platform.failure.ExpectedVersion;
 
-/** Optimistic concurrency over HTTP: the ETag is the entity version; updates must quote it in If-Match. */
+/**
+ * Optimistic concurrency over HTTP: the ETag is the entity version; updates quote it in If-Match, which the resource
+ * hands to the use case as the {@link ExpectedVersion} (412 when stale, 428 when required and missing).
+ */
 public final class EntityTags {
 
     public static final String IF_MATCH = "If-Match";
+
+    /** A strong or weak ETag this API writes: a version, quoted. */
+    private static final Pattern VERSION_TAG = Pattern.compile("(?:W/)?\"(0|[1-9]\\d{0,18})\"");
 
     private EntityTags() {
     }
@@ -22,30 +33,28 @@ public final class EntityTags {
         return response.header(HttpHeaders.ETAG, of(version)).build();
     }
 
-    /** For updates: 428 when If-Match is missing, 412 when it does not name the current version. */
-    public static void requireMatch(String ifMatch, long currentVersion) {
+    /**
+     * What an If-Match header asks of a change: nothing when absent, any version for {@code *}, else one of the
+     * versions its ETags (strong or weak, comma-separated) name; a tag this API never wrote names none.
+     */
+    public static ExpectedVersion expected(String ifMatch) {
         if (ifMatch == null || ifMatch.isBlank()) {
-            throw new ApiException(428, "precondition-required", "Precondition required",
-                    "Send If-Match with the ETag of the version you read");
+            return ExpectedVersion.unstated();
         }
-        checkMatch(ifMatch, currentVersion);
-    }
-
-    /** For actions where If-Match is optional: checked only when present. */
-    public static void checkMatch(String ifMatch, long currentVersion) {
-        if (ifMatch == null || ifMatch.isBlank() || ifMatch.trim().equals("*")) {
-            return;
+        if (ifMatch.trim().equals("*")) {
+            return ExpectedVersion.any();
         }
+        Set<Long> versions = new HashSet<>();
         for (String tag : ifMatch.split(",")) {
-            String value = tag.trim();
-            if (value.startsWith("W/")) {
-                value = value.substring(2);
-            }
-            if (value.equals(of(currentVersion))) {
-                return;
+            Matcher version = VERSION_TAG.matcher(tag.trim());
+            try {
+                if (version.matches()) {
+                    versions.add(Long.parseLong(version.group(1)));
+                }
+            } catch (NumberFormatException beyondLong) {
+                // 19 digits above Long.MAX_VALUE: no version this API wrote
             }
         }
-        throw new ApiException(412, "precondition-failed", "Precondition failed",
-                "The resource changed since you read it: its ETag is now " + of(currentVersion));
+        return ExpectedVersion.oneOf(versions);
     }
 }

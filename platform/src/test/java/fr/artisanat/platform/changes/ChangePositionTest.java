@@ -9,7 +9,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import fr.artisanat.platform.problem.ApiException;
+import fr.artisanat.platform.pagination.InvalidCursor;
 
 class ChangePositionTest {
 
@@ -35,12 +35,11 @@ class ChangePositionTest {
     }
 
     @Test
-    void anythingElseIsA400NamingTheCursor() {
+    void anythingElseIsRefusedAsNotACursorOfTheFeed() {
         for (String cursor : List.of("not base64!", encoded("nope"), encoded("1.2.3"), encoded("-1.2"), encoded("12."),
                 encoded("99999999999999999999.1"), encoded("1|2"))) {
-            ApiException rejected = assertThrows(ApiException.class, () -> ChangePosition.ofCursor(cursor), cursor);
-            assertEquals(400, rejected.status());
-            assertEquals("cursor", rejected.errors().get(0).field());
+            InvalidCursor rejected = assertThrows(InvalidCursor.class, () -> ChangePosition.ofCursor(cursor), cursor);
+            assertEquals("invalid cursor: it is not a cursor of this changes feed", rejected.getMessage());
         }
     }
 }

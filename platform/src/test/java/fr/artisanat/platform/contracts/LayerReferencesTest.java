@@ -36,4 +36,25 @@ class LayerReferencesTest {
                 "messaging/outgoing/ByStaticImport.java"), new LayerReferences(sources, "fr.artisanat.shop").filesOf("messaging", "api"));
         assertEquals(List.of(), new LayerReferences(sources, "fr.artisanat.shop").filesOf("domain", "api"), "a layer without sources");
     }
+
+    @Test
+    void findsAClassOrAPackageOfAnotherModule() throws IOException {
+        write("service/Orders.java", "import fr.artisanat.platform.problem.ApiException;\nclass Orders {}");
+        write("service/Refunds.java", "import fr.artisanat.platform.web.EntityTags;\nclass Refunds {}");
+        write("service/Clean.java", "import fr.artisanat.platform.web.RequestIds;\nclass Clean {}");
+        LayerReferences references = new LayerReferences(sources, "fr.artisanat.shop");
+
+        assertEquals(List.of("service/Orders.java"), references.filesNaming("service", "fr.artisanat.platform.problem."));
+        assertEquals(List.of("service/Refunds.java"), references.filesNaming("service", "fr.artisanat.platform.web.EntityTags"));
+    }
+
+    @Test
+    void theLayersAreThePackagesUnderTheRoot() throws IOException {
+        write("api/OrderResource.java", "class OrderResource {}");
+        write("messaging/outgoing/OrderEvents.java", "class OrderEvents {}");
+        write("service/Orders.java", "class Orders {}");
+
+        assertEquals(List.of("api", "messaging", "service"), new LayerReferences(sources, "fr.artisanat.shop").layers());
+        assertEquals(List.of(), new LayerReferences(sources, "fr.artisanat.other").layers());
+    }
 }

@@ -38,6 +38,12 @@ class KeysetTest {
     }
 
     @Test
+    void aCursorHandedOutBeforeTheCodecWasSharedStillPages() {
+        // sort -name after the row (name b, id 2), as Keyset wrote it: Base64url of the parts joined by U+001F
+        assertEquals(Map.of("ks0", "b", "ks1", "2"), keyset.query("-name", "LW5hbWUfYh8y").params());
+    }
+
+    @Test
     void lastPageHasNoCursor() {
         assertNull(keyset.query(null, null).page(List.of(new Row("1", "a")), 2, Row::name).next());
     }
@@ -50,7 +56,9 @@ class KeysetTest {
 
         String cursorForAnotherSort = keyset.query("-name", null)
                 .page(List.of(new Row("1", "a"), new Row("2", "b")), 1, Row::name).next();
-        assertEquals("cursor", assertThrows(ApiException.class, () -> keyset.query("name", cursorForAnotherSort)).errors().get(0).field());
-        assertEquals("cursor", assertThrows(ApiException.class, () -> keyset.query(null, "not-a-cursor!")).errors().get(0).field());
+        assertEquals("invalid cursor: it was made for another sort order",
+                assertThrows(InvalidCursor.class, () -> keyset.query("name", cursorForAnotherSort)).getMessage());
+        assertEquals("invalid cursor: it is not a cursor this API returned",
+                assertThrows(InvalidCursor.class, () -> keyset.query(null, "not-a-cursor!")).getMessage());
     }
 }

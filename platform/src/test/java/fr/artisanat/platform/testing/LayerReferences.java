@@ -9,8 +9,8 @@ import java.util.stream.Stream;
 
 /**
  * Which source files of one layer of a service (a package under its root package: {@code api}, {@code domain},
- * {@code repository}, {@code messaging}…) name a class of another layer, by import or fully qualified: the check
- * that dependencies between layers point one way, without a bytecode tool.
+ * {@code repository}, {@code messaging}…) name a class of another layer or of another package, by import or fully
+ * qualified: the check that dependencies between layers point one way, without a bytecode tool.
  */
 public final class LayerReferences {
 
@@ -31,21 +31,43 @@ public final class LayerReferences {
         return new LayerReferences(Path.of("src", "main", "java"), rootPackage);
     }
 
+    private Path root() {
+        return sources.resolve(rootPackage.replace('.', '/'));
+    }
+
+    /** The layers: the packages right under the root package, e.g. {@code api}, {@code domain}, sorted. */
+    public List<String> layers() {
+        if (!Files.isDirectory(root())) {
+            return List.of();
+        }
+        try (Stream<Path> children = Files.list(root())) {
+            return children.filter(Files::isDirectory).map(dir -> dir.getFileName().toString()).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /**
-     * The files of {@code from} (with its sub-packages) that name a class of {@code to}, as paths relative to the root
-     * package folder, e.g. {@code messaging/outgoing/ConventionEvents.java}, sorted.
+     * The files of {@code from} (with its sub-packages) that name a class of the layer {@code referencing}, as paths
+     * relative to the root package folder, e.g. {@code messaging/outgoing/ConventionEvents.java}, sorted.
      */
     public List<String> filesOf(String from, String referencing) {
-        Path root = sources.resolve(rootPackage.replace('.', '/'));
-        Path layer = root.resolve(from);
+        return filesNaming(from, rootPackage + "." + referencing + ".");
+    }
+
+    /**
+     * The files of {@code from} that name {@code qualified}: a package with its final dot
+     * ({@code fr.artisanat.platform.problem.}) or a class ({@code fr.artisanat.platform.web.EntityTags}).
+     */
+    public List<String> filesNaming(String from, String qualified) {
+        Path layer = root().resolve(from);
         if (!Files.isDirectory(layer)) {
             return List.of();
         }
-        String target = rootPackage + "." + referencing + ".";
         try (Stream<Path> files = Files.walk(layer)) {
             return files.filter(file -> file.toString().endsWith(".java"))
-                    .filter(file -> read(file).contains(target))
-                    .map(file -> root.relativize(file).toString().replace('\\', '/'))
+                    .filter(file -> read(file).contains(qualified))
+                    .map(file -> root().relativize(file).toString().replace('\\', '/'))
                     .sorted().toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

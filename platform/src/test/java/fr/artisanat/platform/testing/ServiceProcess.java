@@ -25,8 +25,6 @@ import java.util.concurrent.TimeUnit;
 public final class ServiceProcess implements AutoCloseable {
 
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
-    /** Instances of the black-box tests start quickly and stay small. */
-    private static final List<String> TEST_JVM_OPTIONS = List.of("-Xmx256m", "-XX:TieredStopAtLevel=1");
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final String name;
@@ -48,12 +46,7 @@ public final class ServiceProcess implements AutoCloseable {
      * @param config configuration properties (passed as system properties), e.g. {@code convention.clock-offset}
      */
     public static ServiceProcess start(String name, Map<String, String> config) {
-        return start(name, TEST_JVM_OPTIONS, config);
-    }
-
-    /** The same with other JVM options than the tests' small heap and quick compiler: as deployed, for a benchmark. */
-    public static ServiceProcess start(String name, List<String> jvmOptions, Map<String, String> config) {
-        ServiceProcess instance = launch(name, jvmOptions, config);
+        ServiceProcess instance = launch(name, config);
         instance.awaitReady();
         return instance;
     }
@@ -62,7 +55,7 @@ public final class ServiceProcess implements AutoCloseable {
     public static List<ServiceProcess> startAll(List<String> names, Map<String, String> config) {
         List<ServiceProcess> instances = new ArrayList<>();
         try {
-            names.forEach(name -> instances.add(launch(name, TEST_JVM_OPTIONS, config)));
+            names.forEach(name -> instances.add(launch(name, config)));
             instances.forEach(ServiceProcess::awaitReady);
             return instances;
         } catch (RuntimeException e) {
@@ -71,17 +64,44 @@ public final class ServiceProcess implements AutoCloseable {
         }
     }
 
-    private static ServiceProcess launch(String name, List<String> jvmOptions, Map<String, String> config) {
-        Path jar = Path.of("target", "quarkus-app", "quarkus-run.jar").toAbsolutePath();
+    /**
+     * Starts the packaged application of another module of the reactor (the gateway's tests start the services it
+     * routes to, and itself with a small heap; the TypeScript clients' test starts the services), and returns once it is ready.
+     *
+     * @param module     the module's folder, e.g. {@code ../convention-service}
+     * @param port       its HTTP port, fixed so that it can be stopped and started again at the same address; 0 for a free one
+     * @param jvmOptions added after the defaults, e.g. {@code -Xmx48m} (the last -Xmx wins)
+     */
+    public static ServiceProcess start(Path module, String name, int port, List<String> jvmOptions, Map<String, String> config) {
+        ServiceProcess instance = launch(module, name, port, jvmOptions, config);
+        instance.awaitReady();
+        return instance;
+    }
+
+    /** A free port on loopback, for {@link #start(Path, String, int, List, Map)}. */
+    public static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static ServiceProcess launch(String name, Map<String, String> config) {
+        return launch(Path.of(""), name, 0, List.of(), config);
+    }
+
+    private static ServiceProcess launch(Path module, String name, int fixedPort, List<String> jvmOptions, Map<String, String> config) {
+        Path jar = module.resolve(Path.of("target", "quarkus-app", "quarkus-run.jar")).toAbsolutePath().normalize();
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: integration tests run after 'package' (mvn verify)");
         }
-        int port = freePort();
-        List<String> command = new ArrayList<>(List.of(java()));
-        command.addAll(jvmOptions);
-        command.addAll(List.of("-Djava.util.logging.manager=org.jboss.logmanager.LogManager",
+        int port = fixedPort == 0 ? freePort() : fixedPort;
+        List<String> command = new ArrayList<>(List.of(java(), "-Xmx256m", "-XX:TieredStopAtLevel=1",
+                "-Djava.util.logging.manager=org.jboss.logmanager.LogManager",
                 "-Dquarkus.http.port=" + port,
                 "-Dquarkus.datasource.jdbc.additional-jdbc-properties.ApplicationName=" + name));
+        command.addAll(jvmOptions);
         config.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.addAll(List.of("-jar", jar.toString()));
         try {
@@ -98,14 +118,6 @@ public final class ServiceProcess implements AutoCloseable {
     private static String java() {
         String home = System.getenv("JAVA_HOME");
         return home == null ? ProcessHandle.current().info().command().orElse("java") : Path.of(home, "bin", "java").toString();
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private void awaitReady() {

@@ -6,26 +6,36 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import org.junit.jupiter.api.Test;
 
-import fr.artisanat.platform.problem.ApiException;
+import fr.artisanat.platform.failure.StaleVersion;
+import fr.artisanat.platform.failure.VersionRequired;
 
 class EntityTagsTest {
 
     @Test
-    void missingIfMatchIs428AndStaleIs412() {
-        assertEquals(428, assertThrows(ApiException.class, () -> EntityTags.requireMatch(null, 3)).status());
-        assertEquals(412, assertThrows(ApiException.class, () -> EntityTags.requireMatch("\"2\"", 3)).status());
+    void missingIfMatchIsRequiredAndStaleIsRefused() {
+        assertThrows(VersionRequired.class, () -> EntityTags.expected(null).require(3));
+        assertThrows(VersionRequired.class, () -> EntityTags.expected(" ").require(3));
+        assertEquals(3, assertThrows(StaleVersion.class, () -> EntityTags.expected("\"2\"").require(3)).current());
     }
 
     @Test
     void currentVersionMatchesStrongWeakOrInAList() {
-        assertDoesNotThrow(() -> EntityTags.requireMatch("\"3\"", 3));
-        assertDoesNotThrow(() -> EntityTags.requireMatch("W/\"3\"", 3));
-        assertDoesNotThrow(() -> EntityTags.requireMatch("\"1\", \"3\"", 3));
+        assertDoesNotThrow(() -> EntityTags.expected("\"3\"").require(3));
+        assertDoesNotThrow(() -> EntityTags.expected("W/\"3\"").require(3));
+        assertDoesNotThrow(() -> EntityTags.expected("\"1\", \"3\"").require(3));
+        assertDoesNotThrow(() -> EntityTags.expected(" * ").require(3));
+    }
+
+    @Test
+    void tagsThisApiNeverWroteMatchNothing() {
+        for (String foreign : new String[] { "3", "\"03\"", "\"abc\"", "\"99999999999999999999\"", "W/3" }) {
+            assertThrows(StaleVersion.class, () -> EntityTags.expected(foreign).require(3), foreign);
+        }
     }
 
     @Test
     void optionalCheckIgnoresAnAbsentHeader() {
-        assertDoesNotThrow(() -> EntityTags.checkMatch(null, 3));
-        assertEquals(412, assertThrows(ApiException.class, () -> EntityTags.checkMatch("\"4\"", 3)).status());
+        assertDoesNotThrow(() -> EntityTags.expected(null).check(3));
+        assertThrows(StaleVersion.class, () -> EntityTags.expected("\"4\"").check(3));
     }
 }

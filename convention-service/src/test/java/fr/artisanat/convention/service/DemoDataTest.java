@@ -1,0 +1,49 @@
+package fr.artisanat.convention.service;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+
+import java.util.Map;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import fr.artisanat.convention.repository.ConventionRepository;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+
+/** The demo data loads into a database that already holds Aubagne's merger (recorded by a test or by a user). */
+@QuarkusTest
+class DemoDataTest {
+
+    @Inject
+    DemoData demoData;
+
+    @Inject
+    ConventionRepository conventions;
+
+    @Test
+    void loadsWhereAubagnesMergerIsAlreadyRecorded() {
+        assumeFalse(QuarkusTransaction.requiringNew().call(() -> conventions.referenceExists(DemoData.AUBAGNE_REFERENCE)),
+                "the demo data is already in this database");
+        String aubagne = authorityBySiren(DemoData.AUBAGNE_SIREN);
+        String metropole = authorityBySiren(DemoData.METROPOLE_AMP_SIREN);
+        if (given().get("/v1/authorities/" + aubagne).then().statusCode(200).extract().path("successorId") == null) {
+            given().contentType(ContentType.JSON).body(Map.of("successorId", metropole, "effectiveDate", "2016-01-01"))
+                    .post("/v1/authorities/" + aubagne + "/succession").then().statusCode(200);
+        }
+
+        QuarkusTransaction.requiringNew().run(demoData::load);
+
+        assertTrue(QuarkusTransaction.requiringNew().call(() -> conventions.referenceExists(DemoData.AUBAGNE_REFERENCE)));
+        assertEquals(metropole, given().get("/v1/authorities/" + aubagne).then().extract().path("successorId"));
+    }
+
+    private static String authorityBySiren(String siren) {
+        return given().get("/v1/authorities?q=" + siren).then().statusCode(200).extract().path("items[0].id");
+    }
+}
