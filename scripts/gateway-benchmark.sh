@@ -77,7 +77,7 @@ gateway_benchmark() {
   curl -sS -o /dev/null -F "file=@$upload" "http://127.0.0.1:$gateway/v1/imports"
   peak=$(awk '/VmHWM/ {printf "%.0f", $2 / 1024}' "/proc/${SUITE_SERVICE_PIDS[-1]}/status")
   rm -f "$upload"
-  benchmark_write_section "$table" "$peak"
+  benchmark_write_section "$table" "$peak" "$(cut -d' ' -f1-3 /proc/loadavg)"
 }
 
 benchmark_write_section() {
@@ -86,7 +86,7 @@ benchmark_write_section() {
 <!-- benchmark:gateway:begin -->
 ## Gateway
 
-Run of $(date -u +%FT%T) UTC on $(nproc) cores ($(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -1)), $(awk '/MemTotal/ {printf "%.0f", $2/1048576}' /proc/meminfo) GiB memory, $("$JAVA_HOME/bin/java" -version 2>&1 | head -1), $(nginx -v 2>&1). wrk, 2 threads, $SUITE_BENCH_DURATION per run, GET $SUITE_BENCH_PATH on convention-service with the demo data; all on loopback of the same machine.
+Run of $(date -u +%FT%T) UTC on $(nproc) cores ($(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -1)), $(awk '/MemTotal/ {printf "%.0f", $2/1048576}' /proc/meminfo) GiB memory, $("$JAVA_HOME/bin/java" -version 2>&1 | head -1), $(nginx -v 2>&1). wrk, 2 threads, $SUITE_BENCH_DURATION per run, GET $SUITE_BENCH_PATH on convention-service with the demo data; all on loopback of the same machine, so the gateway and nginx take their CPU from the service's. Load average (1, 5, 15 minutes) at the end of the run: $3.
 
 $1
 
