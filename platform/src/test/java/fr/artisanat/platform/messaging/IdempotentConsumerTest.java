@@ -91,8 +91,9 @@ class IdempotentConsumerTest {
         var dead = TopicReader.awaitMatching("platform-test-greetings-dlq", r -> text.equals(r.value()), 1,
                 Duration.ofSeconds(30));
         assertEquals(1, dead.size());
-        assertTrue(TopicReader.header(dead.get(0), "dead-letter-reason").contains("ce_id"),
-                TopicReader.header(dead.get(0), "dead-letter-reason"));
+        String why = TopicReader.header(dead.get(0), "dead-letter-reason") + " / "
+                + TopicReader.header(dead.get(0), "dead-letter-cause");
+        assertTrue(why.contains("ce_id"), why);
     }
 
     /**
