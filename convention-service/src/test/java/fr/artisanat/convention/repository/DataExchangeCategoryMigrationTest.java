@@ -11,10 +11,10 @@ import java.util.Map;
 
 import javax.sql.DataSource;
 
-import jakarta.inject.Inject;
-
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
+import org.postgresql.ds.PGSimpleDataSource;
 
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -25,11 +25,26 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 class DataExchangeCategoryMigrationTest {
 
-    @Inject
-    DataSource dataSource;
+    @ConfigProperty(name = "quarkus.datasource.jdbc.url")
+    String serviceUrl;
+
+    @ConfigProperty(name = "quarkus.datasource.username")
+    String user;
+
+    @ConfigProperty(name = "quarkus.datasource.password")
+    String password;
+
+    /** The service's database, in a schema of the test's, on connections of its own (the pool's stay as they are). */
+    private DataSource database(String schema) {
+        PGSimpleDataSource database = new PGSimpleDataSource();
+        database.setUrl(serviceUrl.replace("currentSchema=convention", "currentSchema=" + schema));
+        database.setUser(user);
+        database.setPassword(password);
+        return database;
+    }
 
     private Flyway flyway(String schema, String target) {
-        return Flyway.configure().dataSource(dataSource).schemas(schema).createSchemas(true)
+        return Flyway.configure().dataSource(database(schema)).schemas(schema).createSchemas(true)
                 .locations("classpath:db/migration").target(target).load();
     }
 
@@ -72,18 +87,16 @@ class DataExchangeCategoryMigrationTest {
     }
 
     private void run(String schema, String sql) throws SQLException {
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-            connection.setAutoCommit(false);
-            statement.execute("set local search_path to " + schema); // back to the pool's own at the commit
+        try (Connection connection = database(schema).getConnection();
+                Statement statement = connection.createStatement()) {
             statement.execute(sql);
-            connection.commit();
         }
     }
 
     private Map<Integer, String> categories(String schema) throws SQLException {
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
-                ResultSet rows = statement.executeQuery("select position, category from " + schema
-                        + ".data_exchange order by position")) {
+        try (Connection connection = database(schema).getConnection();
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("select position, category from data_exchange order by position")) {
             Map<Integer, String> found = new LinkedHashMap<>();
             while (rows.next()) {
                 found.put(rows.getInt(1), rows.getString(2));
