@@ -50,7 +50,7 @@ public final class ConventionTopic {
     public record Authority(UUID id, String name, String siren) {
 
         public static Authority named(String name) {
-            return new Authority(UUID.randomUUID(), name, siren());
+            return new Authority(UUID.randomUUID(), name, newSiren());
         }
     }
 
@@ -246,7 +246,7 @@ public final class ConventionTopic {
     }
 
     /** A random SIREN with a valid check digit. */
-    private static String siren() {
+    private static String newSiren() {
         String body = String.format("%08d", ThreadLocalRandom.current().nextInt(10_000_000, 100_000_000));
         for (int check = 0; check < 10; check++) {
             if (Siret.isValidSiren(body + check)) {
