@@ -49,8 +49,8 @@ public class IdempotentConsumer {
                 return;
             } catch (RuntimeException e) {
                 if (!TransientFailures.isTransient(e)) {
-                    LOG.errorf(e, "%s could not apply event %s (%s, subject %s): sent to the dead-letter topic",
-                            consumer, event.id(), event.type(), event.subject());
+                    LOG.errorf("%s could not apply event %s (%s, subject %s), sent to the dead-letter topic: %s",
+                            consumer, event.id(), event.type(), event.subject(), e);
                     throw e;
                 }
                 LOG.warnf("%s: attempt %d to apply event %s (%s) failed for a transient reason, trying again in %s: %s",
