@@ -23,6 +23,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import fr.artisanat.convention.domain.ConventionKind;
 import fr.artisanat.convention.domain.FundingPurpose;
 import fr.artisanat.convention.domain.MeetingFrequency;
+import fr.artisanat.convention.domain.SharedData;
 import fr.artisanat.convention.service.ConventionCommands;
 
 /**
@@ -106,10 +107,11 @@ public final class ConventionRequests {
     @Schema(name = "NewDataExchange")
     public record NewDataExchange(
             @NotNull @Schema(description = "Id of the party that shares the data") UUID providerId,
+            @NotNull @Schema(description = SharedDataDescription.TEXT) SharedData category,
             @NotBlank @Size(max = 500) @Schema(examples = "Liste et caractéristiques des entreprises artisanales du territoire") String data) {
 
         ConventionCommands.NewDataExchange toCommand() {
-            return new ConventionCommands.NewDataExchange(providerId, data);
+            return new ConventionCommands.NewDataExchange(providerId, category, data);
         }
     }
 

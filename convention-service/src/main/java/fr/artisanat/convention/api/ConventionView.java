@@ -15,6 +15,7 @@ import fr.artisanat.convention.domain.ConventionParty;
 import fr.artisanat.convention.domain.ConventionStatus;
 import fr.artisanat.convention.domain.FundingPurpose;
 import fr.artisanat.convention.domain.PartnerType;
+import fr.artisanat.convention.domain.SharedData;
 
 /**
  * A convention as the API returns it. Integration events carry a representation of their own
@@ -69,7 +70,8 @@ public record ConventionView(
     }
 
     @Schema(name = "DataExchange")
-    public record DataShare(UUID providerId, String data) {
+    public record DataShare(UUID providerId, @Schema(description = SharedDataDescription.TEXT) SharedData category,
+            String data) {
     }
 
     public static ConventionView of(Convention c) {
@@ -81,7 +83,7 @@ public record ConventionView(
                 List.copyOf(c.themes), List.copyOf(c.challenges),
                 c.fundingCommitments.stream().map(f -> new Funding(f.payer.partnerId, f.beneficiary.partnerId, f.purpose,
                         f.description, new Money(f.amountPerYear.toPlainString(), f.currency), f.firstYear, f.lastYear)).toList(),
-                c.dataExchanges.stream().map(d -> new DataShare(partnerOf(c, d.providerPartyId), d.data)).toList(),
+                c.dataExchanges.stream().map(d -> new DataShare(partnerOf(c, d.providerPartyId), d.category, d.data)).toList(),
                 c.steeringCommittee == null && c.meetingFrequency == null ? null
                         : new ConventionRequests.Governance(c.steeringCommittee, c.meetingFrequency),
                 c.predecessorId,

@@ -4,8 +4,10 @@ import java.util.UUID;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 
-/** One line of the data-exchange clause: which data one party shares with the others. */
+/** One line of the data-exchange clause: which data one party shares with the others, described and categorised. */
 @Embeddable
 public class DataExchange {
 
@@ -14,4 +16,8 @@ public class DataExchange {
 
     @Column(nullable = false)
     public String data;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public SharedData category;
 }

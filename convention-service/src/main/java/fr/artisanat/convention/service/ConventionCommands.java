@@ -8,6 +8,7 @@ import java.util.UUID;
 import fr.artisanat.convention.domain.ConventionKind;
 import fr.artisanat.convention.domain.FundingPurpose;
 import fr.artisanat.convention.domain.MeetingFrequency;
+import fr.artisanat.convention.domain.SharedData;
 
 /**
  * What the use cases of {@link ConventionService} are asked to do, whoever asks (the HTTP API, the demo data). The
@@ -35,7 +36,7 @@ public final class ConventionCommands {
             BigDecimal amountPerYear, String currency, int firstYear, int lastYear) {
     }
 
-    public record NewDataExchange(UUID providerId, String data) {
+    public record NewDataExchange(UUID providerId, SharedData category, String data) {
     }
 
     public record Governance(String steeringCommittee, MeetingFrequency meetingFrequency) {

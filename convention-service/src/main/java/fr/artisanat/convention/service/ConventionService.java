@@ -24,6 +24,7 @@ import fr.artisanat.convention.domain.DocumentMetadata;
 import fr.artisanat.convention.domain.FundingCommitment;
 import fr.artisanat.convention.domain.HistoryType;
 import fr.artisanat.convention.domain.PartnerType;
+import fr.artisanat.convention.domain.SharedData;
 import fr.artisanat.convention.domain.Signatory;
 import fr.artisanat.convention.messaging.outgoing.ConventionEvents;
 import fr.artisanat.convention.repository.AuthorityRepository;
@@ -272,8 +273,15 @@ public class ConventionService {
                 errors.add(new FieldViolation("dataExchanges[" + i + "].providerId", "is not a party of the convention"));
                 continue;
             }
+            SharedData category = exchanges.get(i).category();
+            if (!category.providableBy(provider.partnerType)) {
+                errors.add(new FieldViolation("dataExchanges[" + i + "].category",
+                        category + " is provided by a chamber, not by " + provider.partnerName));
+                continue;
+            }
             DataExchange exchange = new DataExchange();
             exchange.providerPartyId = provider.id;
+            exchange.category = category;
             exchange.data = exchanges.get(i).data();
             c.dataExchanges.add(exchange);
         }

@@ -20,6 +20,7 @@ import fr.artisanat.convention.domain.Convention;
 import fr.artisanat.convention.domain.ConventionKind;
 import fr.artisanat.convention.domain.FundingPurpose;
 import fr.artisanat.convention.domain.MeetingFrequency;
+import fr.artisanat.convention.domain.SharedData;
 import fr.artisanat.convention.domain.Signatory;
 import fr.artisanat.convention.repository.AuthorityRepository;
 import fr.artisanat.convention.repository.ConventionRepository;
@@ -95,8 +96,8 @@ public class DemoData {
                 List.of(new NewFunding(aubagne.id, cmar.id, FundingPurpose.TERRITORIAL_DEVELOPER_POST,
                         "Poste de développeur territorial créé par la chambre et financé par l'agglomération",
                         new BigDecimal("45000.00"), "EUR", 2016, 2020)),
-                List.of(new NewDataExchange(cmar.id, "Données du répertoire des métiers sur les entreprises artisanales du territoire"),
-                        new NewDataExchange(aubagne.id, "Informations économiques et foncières du territoire")),
+                List.of(new NewDataExchange(cmar.id, SharedData.CRAFT_REGISTRY, "Données du répertoire des métiers sur les entreprises artisanales du territoire"),
+                        new NewDataExchange(aubagne.id, SharedData.OTHER, "Informations économiques et foncières du territoire")),
                 new Governance("Comité de pilotage", MeetingFrequency.ANNUAL), null, List.of()));
         signAll(framework, LocalDate.of(2015, 10, 20));
         if (aubagne.successor == null) { // a database where the merger was already recorded keeps it as it is
@@ -130,8 +131,8 @@ public class DemoData {
                         "250 artisans d'art, gardiens de savoir-faire d'exception, à faire connaître",
                         "Des métiers implantés en ville comme à la campagne, du boulanger au tailleur de pierre"),
                 List.of(),
-                List.of(new NewDataExchange(regional.id, "Statistiques des entreprises artisanales du territoire"),
-                        new NewDataExchange(agglo.id, "Programme des manifestations économiques du territoire")),
+                List.of(new NewDataExchange(regional.id, SharedData.CRAFT_STATISTICS, "Statistiques des entreprises artisanales du territoire"),
+                        new NewDataExchange(agglo.id, SharedData.OTHER, "Programme des manifestations économiques du territoire")),
                 new Governance("Comité de pilotage", MeetingFrequency.SEMI_ANNUAL), jema.id, List.of()));
         signAll(multiYear, LocalDate.of(2025, 1, 1));
     }

@@ -195,6 +195,22 @@ class BadInputTest {
         rejected(() -> create(unsigned), 422, "signatories");
     }
 
+    /** What a data-exchange line shares must be stated, and craft-registry data comes from a chamber only. */
+    @Test
+    void dataExchangesWithoutCategoryOrWithRegistryDataFromAnAuthority() {
+        Map<String, Object> unstated = convention();
+        unstated.put("dataExchanges", List.of(Map.of("providerId", chamber, "data", "Données du répertoire des métiers")));
+        rejected(() -> create(unstated), 400, "dataExchanges[0].category");
+        Map<String, Object> unknown = convention();
+        unknown.put("dataExchanges", List.of(Map.of("providerId", chamber, "category", "REGISTRY", "data", "Répertoire")));
+        rejected(() -> create(unknown), 400, null);
+        Map<String, Object> fromTheAuthority = convention();
+        fromTheAuthority.put("dataExchanges", List.of(
+                Map.of("providerId", chamber, "category", "CRAFT_REGISTRY", "data", "Données du répertoire des métiers"),
+                Map.of("providerId", authority, "category", "CRAFT_REGISTRY", "data", "Fichier des entreprises")));
+        rejected(() -> create(fromTheAuthority), 422, "dataExchanges[1].category");
+    }
+
     @Test
     void badMoneyAndFundingYears() {
         Map<String, Object> body = convention();

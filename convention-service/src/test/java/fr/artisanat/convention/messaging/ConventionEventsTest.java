@@ -13,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -79,7 +80,9 @@ class ConventionEventsTest {
         String requestId = "events-" + UUID.randomUUID();
         String authority = createAuthority("CA des événements", "26362");
         String successor = createAuthority("Métropole des événements", "26281");
-        String chamber = createChamber("CMA des événements");
+        String chamber = given().contentType(ContentType.JSON).body(Map.of("name", "CMA des événements, niveau de la Drôme",
+                "level", "DEPARTMENTAL", "region", "Auvergne-Rhône-Alpes", "parentId", createChamber("CMA des événements")))
+                .post("/v1/chambers").then().statusCode(201).extract().path("id");
 
         Map<String, Object> old = frameworkConvention(successor, chamber, LocalDate.of(2016, 3, 1));
         old.put("fundingCommitments", List.of());
@@ -90,7 +93,9 @@ class ConventionEventsTest {
         Map<String, Object> full = frameworkConvention(authority, chamber, today());
         full.put("predecessorId", expired);
         full.put("challenges", List.of("Transmettre les entreprises"));
-        full.put("dataExchanges", List.of(Map.of("providerId", chamber, "data", "Liste des entreprises artisanales")));
+        full.put("dataExchanges", List.of(
+                Map.of("providerId", chamber, "category", "CRAFT_REGISTRY", "data", "Liste des entreprises artisanales"),
+                Map.of("providerId", authority, "category", "OTHER", "data", "Programme des manifestations")));
         full.put("documents", List.of(Map.of("title", "Convention signée", "mediaType", "application/pdf",
                 "sizeBytes", 482113, "sha256", "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08")));
         String active = create(full).then().statusCode(201).extract().path("id");
@@ -130,6 +135,24 @@ class ConventionEventsTest {
         assertEquals(events.successor(), transferred.path("convention").path("parties").path(0).path("partnerId").asText());
         assertEquals(events.authority(), transferred.path("convention").path("signatories").path(0).path("partnerId").asText());
         assertEquals("CA des événements", transferred.path("convention").path("signatories").path(0).path("partnerName").asText());
+        JsonNode signed = data(events.record(events.active(), "convention.signed.v1")).path("convention");
+        JsonNode authorityParty = signed.path("parties").path(0);
+        assertEquals(given().get("/v1/authorities/" + events.authority()).then().extract().path("siren"),
+                authorityParty.path("siren").asText(), "the registry scopes authorities by SIREN");
+        assertEquals(List.of(), fieldNames(authorityParty, "chamberLevel", "region", "parentChamberId"));
+        JsonNode chamberParty = signed.path("parties").path(1);
+        String parent = given().get("/v1/chambers/" + chamberParty.path("partnerId").asText()).then()
+                .statusCode(200).extract().path("parentId");
+        assertEquals("DEPARTMENTAL", chamberParty.path("chamberLevel").asText());
+        assertEquals("Auvergne-Rhône-Alpes", chamberParty.path("region").asText());
+        assertEquals(parent, chamberParty.path("parentChamberId").asText());
+        assertEquals("CRAFT_REGISTRY", signed.path("dataExchanges").path(0).path("category").asText());
+        assertEquals(chamberParty.path("partnerId").asText(), signed.path("dataExchanges").path(0).path("providerId").asText());
+        assertEquals("OTHER", signed.path("dataExchanges").path(1).path("category").asText());
+        assertEquals(given().get("/v1/authorities/" + events.successor()).then().extract().path("siren"),
+                data(events.record(events.active(), "convention.transferred.v1"))
+                        .path("convention").path("parties").path(0).path("siren").asText(),
+                "after a transfer, the successor's SIREN");
         JsonNode amended = data(events.record(events.active(), "convention.amended.v1"));
         assertEquals(1, amended.path("amendment").path("number").asInt());
         assertEquals("ACTIVE", amended.path("convention").path("status").asText());
@@ -164,7 +187,16 @@ class ConventionEventsTest {
                 data -> convention(data).put("status", "DRAFT"),
                 data -> ((ObjectNode) data.at("/convention/fundingCommitments/0/amountPerYear")).put("amount", 45000.0),
                 data -> ((ObjectNode) data.at("/convention/signatories/0")).remove("partnerId"),
+                data -> ((ObjectNode) data.at("/convention/dataExchanges/0")).put("category", "REGISTRY"),
+                data -> ((ObjectNode) data.at("/convention/parties/0")).put("siren", "2000"),
+                data -> ((ObjectNode) data.at("/convention/parties/0")).put("region", "Auvergne-Rhône-Alpes"),
+                data -> ((ObjectNode) data.at("/convention/parties/1")).put("chamberLevel", "DEPARTEMENTAL"),
                 data -> data.remove("amendment"))));
+    }
+
+    /** Which of {@code names} the object has. */
+    private static List<String> fieldNames(JsonNode object, String... names) {
+        return Arrays.stream(names).filter(object::has).toList();
     }
 
     private static ObjectNode convention(ObjectNode data) {

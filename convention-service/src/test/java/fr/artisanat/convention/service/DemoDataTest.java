@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
+import java.util.List;
 import java.util.Map;
 
 import jakarta.inject.Inject;
@@ -41,6 +42,16 @@ class DemoDataTest {
 
         assertTrue(QuarkusTransaction.requiringNew().call(() -> conventions.referenceExists(DemoData.AUBAGNE_REFERENCE)));
         assertEquals(metropole, given().get("/v1/authorities/" + aubagne).then().extract().path("successorId"));
+        assertEquals(List.of("CRAFT_REGISTRY", "OTHER"), categories("Aubagne", DemoData.AUBAGNE_REFERENCE),
+                "the CMAR PACA provides its craft-registry data, the authority other information");
+        assertEquals(List.of("CRAFT_STATISTICS", "OTHER"), categories("trisannuelle", "VRA-CMA-2025-2027"),
+                "the CMA AURA provides statistics, nothing per establishment");
+    }
+
+    /** The categories of the data-exchange lines of the convention {@code reference}, found by a word of its title. */
+    private static List<String> categories(String titleWord, String reference) {
+        return given().get("/v1/conventions?limit=100&q=" + titleWord).then().statusCode(200)
+                .extract().path("items.find { it.reference == '" + reference + "' }.dataExchanges.category");
     }
 
     private static String authorityBySiren(String siren) {

@@ -1,5 +1,6 @@
 package fr.artisanat.registry.config;
 
+import java.time.ZoneId;
 import java.util.List;
 
 import io.smallrye.config.ConfigMapping;
@@ -7,6 +8,10 @@ import io.smallrye.config.WithDefault;
 
 @ConfigMapping(prefix = "registry")
 public interface RegistryConfig {
+
+    /** Time zone in which "today" is read (a convention is in force on calendar days). */
+    @WithDefault("Europe/Paris")
+    ZoneId zone();
 
     /** Import a generated Valence Romans-sized SIRENE file and define the founding territories at start-up. */
     @WithDefault("false")

@@ -6,9 +6,9 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 /**
- * Idempotent consumers: call {@link #firstDelivery} inside the transaction that applies an event. The event id is
- * stored with the state change, so a redelivered event is recognised and skipped, and a rolled back one is not
- * marked. Poison messages go to the channel's dead-letter topic ({@code failure-strategy=dead-letter-queue}).
+ * The event ids each consumer has applied: {@link #firstDelivery} runs inside the transaction that applies an event
+ * (as {@link IdempotentConsumer} does), so the id is stored with the state change, a redelivered event is recognised
+ * and skipped, and a rolled back one is not marked.
  */
 @ApplicationScoped
 public class ProcessedEvents {

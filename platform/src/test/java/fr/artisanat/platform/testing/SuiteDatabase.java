@@ -18,8 +18,13 @@ public final class SuiteDatabase {
 
     /** A connection in one service's schema. */
     public static Connection connect(String schema) throws SQLException {
+        return connect(env("DB_NAME", "partnerships"), schema);
+    }
+
+    /** A connection in one schema of another database of the instance (one a test created for its services). */
+    public static Connection connect(String database, String schema) throws SQLException {
         String url = "jdbc:postgresql://" + env("DB_HOST", "127.0.0.1") + ":" + env("DB_PORT", "25432") + "/"
-                + env("DB_NAME", "partnerships") + "?currentSchema=" + schema;
+                + database + "?currentSchema=" + schema;
         return DriverManager.getConnection(url, env("DB_USER", "postgres"), env("DB_PASSWORD", "postgres"));
     }
 

@@ -5,6 +5,8 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
 import fr.artisanat.convention.domain.Amendment;
+import fr.artisanat.convention.domain.Authority;
+import fr.artisanat.convention.domain.Chamber;
 import fr.artisanat.convention.domain.Convention;
 import fr.artisanat.platform.outbox.Outbox;
 
@@ -51,6 +53,6 @@ public class ConventionEvents {
     /** The state after the change, with the version it will have once committed. */
     private ConventionEventData data(Convention c) {
         em.flush();
-        return ConventionEventData.of(c);
+        return ConventionEventData.of(c, id -> em.find(Authority.class, id), id -> em.find(Chamber.class, id));
     }
 }
