@@ -39,7 +39,7 @@ class ApiDocumentIT extends OpenApiContract {
                 .body("paths", hasKey("/v1/establishments"))
                 .body("paths", hasKey("/v1/imports"))
                 .body("paths", not(hasKey("/admin/outbox/parked")))
-                .body("servers[0].url", equalTo("http://localhost:8080"))
+                .body("servers[0].url", equalTo("/"))
                 .body("'x-tagGroups'.name", hasItems("convention-service", "enterprise-registry-service"));
     }
 }

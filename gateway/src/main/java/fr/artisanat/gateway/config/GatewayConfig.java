@@ -73,8 +73,8 @@ public interface GatewayConfig {
     }
 
     interface OpenApi {
-        /** The server of the suite's OpenAPI document: the gateway's public URL. */
-        @WithDefault("http://localhost:8080")
+        /** The server of the suite's OpenAPI document: the gateway's public URL; {@code /}, where the document was read. */
+        @WithDefault("/")
         String serverUrl();
     }
 
