@@ -116,7 +116,7 @@ public class TerritoryResource {
     @APIResponse(responseCode = "200", description = "Statistics", content = @Content(schema = @Schema(implementation = StatisticsView.class)))
     @APIResponse(responseCode = "422", description = "The commune is not one of the territory's")
     public StatisticsView statistics(@PathParam("id") UUID id,
-            @Parameter(example = "26281") @QueryParam("commune") @Pattern(regexp = EstablishmentResource.INSEE_COMMUNE, message = "must be an INSEE commune code") String commune) {
+            @Parameter(example = "26281") @QueryParam("commune") @Size(max = 5) @Pattern(regexp = EstablishmentResource.INSEE_COMMUNE, message = "must be an INSEE commune code") String commune) {
         return StatisticsView.of(territories.figures(id, commune));
     }
 

@@ -73,7 +73,10 @@ public class ApiDocumentFilter implements OASFilter {
         TypeBounds.apply(openAPI);
     }
 
-    /** A page holds at most the {@code limit} its operation accepts; its {@code next} is a cursor the operation takes. */
+    /**
+     * A page (or a plain list) holds at most the {@code limit} its operation accepts; a page's {@code next} is a cursor
+     * the operation takes.
+     */
     private static void boundPage(Operation operation, APIResponse response, Map<String, Schema> components) {
         if (response.getContent() == null || operation.getParameters() == null) {
             return;
@@ -82,6 +85,11 @@ public class ApiDocumentFilter implements OASFilter {
         Schema cursor = queryParameter(operation, "cursor");
         response.getContent().getMediaTypes().values().forEach(media -> {
             Schema page = resolve(media.getSchema(), components);
+            if (page != null && page.getType() != null && page.getType().contains(Schema.SchemaType.ARRAY)
+                    && limit != null && limit.getMaximum() != null) {
+                page.setMaxItems(limit.getMaximum().intValue()); // a list without a cursor, such as import rejections
+                return;
+            }
             if (page == null || page.getProperties() == null || !page.getProperties().containsKey("items")) {
                 return;
             }
