@@ -74,7 +74,7 @@ public class BucketStore {
 
     /** Takes one request from the quota's bucket; fails when PostgreSQL cannot decide in time or the circuit is open. */
     public Future<ConsumptionProbe> take(Quota quota) {
-        return breaker.execute(decision -> workers.executeBlocking(() -> buckets.builder()
+        return breaker.<ConsumptionProbe>execute(decision -> workers.executeBlocking(() -> buckets.builder()
                 .build(quota.bucketKey(), () -> configuration(quota.policy()))
                 .tryConsumeAndReturnRemaining(1), false)
                 .onComplete(decision));

@@ -60,6 +60,7 @@ public class ApiDocumentFilter implements OASFilter {
             if (operation.getResponses() != null && operation.getResponses().getAPIResponses() != null) {
                 operation.getResponses().getAPIResponses().forEach((status, response) -> {
                     if (status.startsWith("2")) {
+                        boundHeaders(response);
                         documentLocation(status, response);
                         documentEntityTag(response, components);
                         documentNextLink(operation, response);
@@ -196,6 +197,19 @@ public class ApiDocumentFilter implements OASFilter {
                     .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING).maxLength(ENTITY_TAG_MAX_LENGTH)
                             .addExample("\"3\"")));
         }
+    }
+
+    /** The headers a resource documents itself, bounded as the platform's own. */
+    private static void boundHeaders(APIResponse response) {
+        if (response.getHeaders() == null) {
+            return;
+        }
+        Map<String, Integer> bounds = Map.of("ETag", ENTITY_TAG_MAX_LENGTH, "Location", LOCATION_MAX_LENGTH, "Link", LINK_MAX_LENGTH);
+        response.getHeaders().forEach((name, header) -> {
+            if (bounds.containsKey(name) && header.getSchema() != null && header.getSchema().getMaxLength() == null) {
+                header.getSchema().setMaxLength(bounds.get(name));
+            }
+        });
     }
 
     /** 201 Created and 202 Accepted give the URL of what was created or started (docs/adr/0004). */

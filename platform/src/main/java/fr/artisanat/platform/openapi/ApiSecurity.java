@@ -7,12 +7,12 @@ import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.security.OAuthFlow;
 import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
-import org.eclipse.microprofile.openapi.models.servers.Server;
 
 /**
  * What every served document says about access: the OAuth 2.0 schemes of the suite's Keycloak realm, required by
  * every operation (the OpenAPI document, health and Swagger UI are public, and none of them is an operation of the
- * document), and servers that say who may reach them. The realm's URLs are those of the demo realm of
+ * document), and the server: the service itself, relative to where its document is read, internal (partners use the
+ * gateway's document). The realm's URLs are those of the demo realm of
  * {@code ./suite run}; a deployment's realm has the same paths at its own address.
  */
 final class ApiSecurity {
@@ -48,21 +48,15 @@ final class ApiSecurity {
         openAPI.setSecurity(List.of(
                 OASFactory.createSecurityRequirement().addScheme(CLIENT_CREDENTIALS),
                 OASFactory.createSecurityRequirement().addScheme(AUTHORIZATION_CODE)));
-        if (openAPI.getServers() != null) {
-            openAPI.getServers().forEach(ApiSecurity::internal);
-        }
+        openAPI.setServers(List.of(OASFactory.createServer().url("/")
+                .description("This service itself, where the document is read: for the gateway and operators on the internal"
+                        + " network (local: loopback under ./suite run; production: the internal network); partners and"
+                        + " frontends use the gateway")
+                .addExtension("x-internal", Boolean.TRUE)));
     }
 
     private static OAuthFlow flow(String authorizationUrl) {
         return OASFactory.createOAuthFlow().authorizationUrl(authorizationUrl).tokenUrl(TOKEN_URL).refreshUrl(TOKEN_URL)
                 .scopes(new LinkedHashMap<>());
-    }
-
-    /** A service is reached by the gateway and by operators only; partners use the gateway's document. */
-    private static void internal(Server server) {
-        server.addExtension("x-internal", Boolean.TRUE);
-        server.setDescription("This service itself, where the document is read: for the gateway and operators on the"
-                + " internal network (local: loopback under ./suite run; production: the internal network); partners and"
-                + " frontends use the gateway");
     }
 }

@@ -34,18 +34,18 @@ import fr.artisanat.platform.problem.Problem;
  */
 final class ProblemResponses {
 
-    private static final Map<String, String> DESCRIPTIONS = Map.of(
-            "400", "Malformed request: invalid JSON, unknown property or enum value, a parameter or field breaking its schema (see errors)",
-            "401", "No valid bearer token: missing, expired, not yet valid, badly signed, or for another issuer or audience (see WWW-Authenticate)",
-            "403", "The token is valid but its roles do not allow this operation",
-            "404", "No such resource, or none the caller may see: what lies outside the caller's scope is answered as not found",
-            "409", "Conflicts with the current state (e.g. duplicate key, wrong lifecycle status, concurrent change)",
-            "412", "If-Match does not name the current version (ETag)",
-            "413", "The upload is larger than the service accepts",
-            "415", "The body is not sent with one of the documented content types",
-            "422", "Well-formed but breaks a business rule stated in the operation's description, or reuses an Idempotency-Key (see errors)",
-            "428", "If-Match is required",
-            "500", "Unexpected error; quote the requestId");
+    private static final Map<String, String> DESCRIPTIONS = Map.ofEntries(
+            Map.entry("400", "Malformed request: invalid JSON, unknown property or enum value, a parameter or field breaking its schema (see errors)"),
+            Map.entry("401", "No valid bearer token: missing, expired, not yet valid, badly signed, or for another issuer or audience (see WWW-Authenticate)"),
+            Map.entry("403", "The token is valid but its roles do not allow this operation"),
+            Map.entry("404", "No such resource, or none the caller may see: what lies outside the caller's scope is answered as not found"),
+            Map.entry("409", "Conflicts with the current state (e.g. duplicate key, wrong lifecycle status, concurrent change)"),
+            Map.entry("412", "If-Match does not name the current version (ETag)"),
+            Map.entry("413", "The upload is larger than the service accepts"),
+            Map.entry("415", "The body is not sent with one of the documented content types"),
+            Map.entry("422", "Well-formed but breaks a business rule stated in the operation's description, or reuses an Idempotency-Key (see errors)"),
+            Map.entry("428", "If-Match is required"),
+            Map.entry("500", "Unexpected error; quote the requestId"));
 
     private ProblemResponses() {
     }

@@ -78,9 +78,9 @@ final class TypeBounds {
         List<Schema.SchemaType> types = schema.getType() == null ? List.of() : schema.getType();
         if (types.contains(Schema.SchemaType.STRING) && schema.getMaxLength() == null && schema.getEnumeration() == null
                 && schema.getConstValue() == null) {
-            Integer length = FORMAT_LENGTHS.get(format(schema, components));
-            if (length != null) {
-                schema.setMaxLength(length);
+            String format = format(schema, components);
+            if (format != null && FORMAT_LENGTHS.containsKey(format)) {
+                schema.setMaxLength(FORMAT_LENGTHS.get(format));
             }
         }
         if (types.contains(Schema.SchemaType.INTEGER)) {
