@@ -59,7 +59,7 @@ public interface GatewayConfig {
         @WithDefault("2s")
         Duration timeout();
 
-        /** Failed or late decisions in a row that open the store's circuit: then nothing waits for PostgreSQL. */
+        /** Failed or late decisions within 10 s that open the store's circuit: then nothing waits for PostgreSQL. */
         @WithDefault("3")
         int failures();
 

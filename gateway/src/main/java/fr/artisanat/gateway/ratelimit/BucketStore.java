@@ -62,7 +62,7 @@ public class BucketStore {
                 .setMaxFailures(store.failures())
                 .setTimeout(store.timeout().toMillis())
                 .setResetTimeout(store.openFor().toMillis()));
-        breaker.openHandler(opened -> LOG.errorf("The rate-limit store (PostgreSQL, table %s) failed %d times in a row:"
+        breaker.openHandler(opened -> LOG.errorf("The rate-limit store (PostgreSQL, table %s) failed %d times within 10 s:"
                 + " requests go on without a rate limit, a decision is tried again in %s", TABLE, store.failures(), store.openFor()));
         breaker.closeHandler(closed -> LOG.info("The rate-limit store answers again: rate limits apply"));
     }
