@@ -35,7 +35,6 @@ gateway_start() {
   done
   log "starting the gateway on http://localhost:$SUITE_GATEWAY_PORT"
   QUARKUS_HTTP_PORT=$SUITE_GATEWAY_PORT QUARKUS_PROFILE=${SUITE_PROFILE:-prod} \
-    GATEWAY_PUBLIC_URL=${GATEWAY_PUBLIC_URL:-http://localhost:$SUITE_GATEWAY_PORT} \
     setsid java -Xmx${SUITE_GATEWAY_HEAP:-128m} "${upstreams[@]}" -jar "$SUITE_ROOT/gateway/target/quarkus-app/quarkus-run.jar" \
     >"$SUITE_LOGS/gateway.log" 2>&1 </dev/null &
   SUITE_SERVICE_PIDS+=($!)

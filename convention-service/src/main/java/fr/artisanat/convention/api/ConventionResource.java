@@ -105,7 +105,7 @@ public class ConventionResource {
             @Parameter(schema = @Schema(implementation = ConventionStatus.class)) @QueryParam("status") String status,
             @Parameter(description = "In force on this date", schema = @Schema(type = SchemaType.STRING, format = "date"))
             @QueryParam("activeOn") String activeOn,
-            @Parameter(description = "INSEE code of a commune covered", example = "13005") @QueryParam("commune") @Pattern(regexp = PartnerPatterns.INSEE_COMMUNE, message = "must be an INSEE commune code") String commune,
+            @Parameter(description = "INSEE code of a commune covered", example = "13005") @QueryParam("commune") @Size(max = 5) @Pattern(regexp = PartnerPatterns.INSEE_COMMUNE, message = "must be an INSEE commune code") String commune,
             @Parameter(description = "Text in the title") @QueryParam("q") @Size(max = 200) String text,
             @QueryParam("expiringWithinDays") @Min(0) @Max(3650) Integer expiringWithinDays,
             @Parameter(description = "Fields, '-' for descending: startDate, endDate, reference, title, createdAt", example = "-startDate")

@@ -24,7 +24,7 @@ public final class ClassificationRequests {
     public record Classify(
             @Valid MetierArt metierArt,
             @Size(max = 20) @Schema(examples = "[\"filiere-argile\"]")
-            List<@NotNull @Pattern(regexp = "^[a-z0-9][a-z0-9-]{0,59}$", message = "lowercase letters, digits and '-'") String> tags,
+            List<@NotNull @Size(max = 60) @Pattern(regexp = "^[a-z0-9][a-z0-9-]{0,59}$", message = "lowercase letters, digits and '-'") String> tags,
             Boolean developmentPotential,
             @NotBlank @Size(max = 200) @Schema(description = "Who classifies (recorded with the time)", examples = "conseiller.cma26") String recordedBy) {
 

@@ -70,7 +70,7 @@ public class EstablishmentResource {
             description = "The establishment with its classification. Name, trade names and address are absent for diffusion P.")
     @APIResponse(responseCode = "200", description = "The establishment", content = @Content(schema = @Schema(implementation = EstablishmentView.class)),
             headers = @Header(name = "ETag", required = true, description = CLASSIFICATION_TAG, schema = @Schema(type = SchemaType.STRING)))
-    public Response get(@PathParam("siret") @Pattern(regexp = SIRET_PATTERN, message = "must be 14 digits") String siret) {
+    public Response get(@PathParam("siret") @Size(max = 14) @Pattern(regexp = SIRET_PATTERN, message = "must be 14 digits") String siret) {
         EstablishmentRecord establishment = queries.bySiret(siret).orElseThrow(() -> new NotFound("Establishment", siret));
         return EntityTags.tagged(Response.ok(EstablishmentView.of(establishment)), classificationVersion(establishment));
     }
@@ -85,13 +85,13 @@ public class EstablishmentResource {
     @APIResponse(responseCode = "200", description = "One page", content = @Content(schema = @Schema(implementation = EstablishmentPage.class)))
     public Response search(@Parameter(description = "Words of the name or trade name", example = "boulangerie") @QueryParam("q") @Size(max = 200) String text,
             @Parameter(schema = @Schema(implementation = java.util.UUID.class)) @QueryParam("territoryId") String territoryId,
-            @Parameter(example = "26281") @QueryParam("commune") @Pattern(regexp = INSEE_COMMUNE, message = "must be an INSEE commune code") String commune,
-            @Parameter(example = "BATIMENT") @QueryParam("craftFamily") @Pattern(regexp = "^(ALIMENTATION|BATIMENT|FABRICATION|SERVICES|AUTRE)$",
+            @Parameter(example = "26281") @QueryParam("commune") @Size(max = 5) @Pattern(regexp = INSEE_COMMUNE, message = "must be an INSEE commune code") String commune,
+            @Parameter(example = "BATIMENT") @QueryParam("craftFamily") @Size(max = 12) @Pattern(regexp = "^(ALIMENTATION|BATIMENT|FABRICATION|SERVICES|AUTRE)$",
                     message = "must be ALIMENTATION, BATIMENT, FABRICATION, SERVICES or AUTRE") String craftFamily,
-            @Parameter(example = "10.71C") @QueryParam("naf") @Pattern(regexp = "^\\d{2}\\.\\d{2}[A-Z]$", message = "must be a NAF code such as 10.71C") String naf,
-            @Parameter(example = "1071CZ") @QueryParam("nafa") @Pattern(regexp = "^\\d{4}[A-Z]{2}$", message = "must be a NAFA code such as 1071CZ") String nafa,
+            @Parameter(example = "10.71C") @QueryParam("naf") @Size(max = 6) @Pattern(regexp = "^\\d{2}\\.\\d{2}[A-Z]$", message = "must be a NAF code such as 10.71C") String naf,
+            @Parameter(example = "1071CZ") @QueryParam("nafa") @Size(max = 6) @Pattern(regexp = "^\\d{4}[A-Z]{2}$", message = "must be a NAFA code such as 1071CZ") String nafa,
             @QueryParam("metierArtDomain") @Min(1) @Max(16) Integer metierArtDomain,
-            @Parameter(example = "01") @QueryParam("band") @Pattern(regexp = "^(NN|\\d{2})$", message = "must be a SIRENE employee band code") String band,
+            @Parameter(example = "01") @QueryParam("band") @Size(max = 2) @Pattern(regexp = "^(NN|\\d{2})$", message = "must be a SIRENE employee band code") String band,
             @Parameter(schema = @Schema(type = SchemaType.BOOLEAN)) @QueryParam("active") @Pattern(regexp = "^(true|false)$", message = "must be true or false") String active,
             @Parameter(example = "filiere-argile") @QueryParam("tag") @Size(max = 60) String tag,
             @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(100) int limit,
@@ -110,7 +110,7 @@ public class EstablishmentResource {
     @APIResponse(responseCode = "200", description = "Classified", content = @Content(schema = @Schema(implementation = EstablishmentView.class)),
             headers = @Header(name = "ETag", required = true, description = CLASSIFICATION_TAG, schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "422", description = "The métier d'art domain is not one of the official list")
-    public Response classify(@PathParam("siret") @Pattern(regexp = SIRET_PATTERN, message = "must be 14 digits") String siret,
+    public Response classify(@PathParam("siret") @Size(max = 14) @Pattern(regexp = SIRET_PATTERN, message = "must be 14 digits") String siret,
             @HeaderParam("If-Match") String ifMatch, @Valid @NotNull ClassificationRequests.Classify request) {
         var classification = classifications.classify(siret, EntityTags.expected(ifMatch), request.toCommand());
         return EntityTags.tagged(Response.ok(EstablishmentView.of(queries.bySiret(siret).orElseThrow())), classification.version);
@@ -123,7 +123,7 @@ public class EstablishmentResource {
     @Operation(operationId = "addAdviserNote", summary = "Add an adviser's note",
             description = "A free note by one of the chamber's advisers. Notes are never part of events or exports.")
     @APIResponse(responseCode = "201", description = "Added", content = @Content(schema = @Schema(implementation = NoteView.class)))
-    public Response addNote(@PathParam("siret") @Pattern(regexp = SIRET_PATTERN, message = "must be 14 digits") String siret,
+    public Response addNote(@PathParam("siret") @Size(max = 14) @Pattern(regexp = SIRET_PATTERN, message = "must be 14 digits") String siret,
             @HeaderParam("Idempotency-Key") String idempotencyKey, @Valid @NotNull ClassificationRequests.Note request) {
         AdviserNote note = classifications.addNote(siret, request.toCommand());
         return Response.created(URI.create("/v1/establishments/" + siret + "/notes")).entity(NoteView.of(note)).build();
@@ -133,7 +133,7 @@ public class EstablishmentResource {
     @Path("{siret}/notes")
     @Operation(operationId = "listAdviserNotes", summary = "List advisers' notes", description = "Oldest first.")
     @APIResponse(responseCode = "200", description = "Notes", content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = NoteView.class)))
-    public List<NoteView> notes(@PathParam("siret") @Pattern(regexp = SIRET_PATTERN, message = "must be 14 digits") String siret) {
+    public List<NoteView> notes(@PathParam("siret") @Size(max = 14) @Pattern(regexp = SIRET_PATTERN, message = "must be 14 digits") String siret) {
         return classifications.notes(siret).stream().map(NoteView::of).toList();
     }
 
@@ -150,7 +150,8 @@ public class EstablishmentResource {
     }
 
     @Schema(name = "AdviserNote")
-    public record NoteView(java.util.UUID id, String author, String text, java.time.Instant createdAt) {
+    public record NoteView(java.util.UUID id, @Size(max = 200) String author, @Size(max = 4000) String text,
+            java.time.Instant createdAt) {
         static NoteView of(AdviserNote note) {
             return new NoteView(note.id, note.author, note.text, note.createdAt);
         }

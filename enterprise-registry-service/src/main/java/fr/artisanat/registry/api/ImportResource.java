@@ -129,7 +129,7 @@ public class ImportResource {
     }
 
     @Schema(name = "ImportRejection")
-    public record Rejection(long line, String siret, String reason) {
+    public record Rejection(long line, @Size(max = 20) String siret, @Size(max = 300) String reason) {
     }
 
     private ImportJob job(UUID id) {

@@ -116,16 +116,20 @@ public class TerritoryResource {
     @APIResponse(responseCode = "200", description = "Statistics", content = @Content(schema = @Schema(implementation = StatisticsView.class)))
     @APIResponse(responseCode = "422", description = "The commune is not one of the territory's")
     public StatisticsView statistics(@PathParam("id") UUID id,
-            @Parameter(example = "26281") @QueryParam("commune") @Pattern(regexp = EstablishmentResource.INSEE_COMMUNE, message = "must be an INSEE commune code") String commune) {
+            @Parameter(example = "26281") @QueryParam("commune") @Size(max = 5) @Pattern(regexp = EstablishmentResource.INSEE_COMMUNE, message = "must be an INSEE commune code") String commune) {
         return StatisticsView.of(territories.figures(id, commune));
     }
+
+    /** One line of at most 80 characters per figure, and at most 21,112 figures (StatisticsView's lists and totals). */
+    private static final int STATISTICS_CSV_MAX_LENGTH = 2_000_000;
 
     @GET
     @Path("{id}/exports/statistics.csv")
     @Produces(TEXT_CSV)
     @Operation(operationId = "exportTerritoryStatistics", summary = "Statistics as CSV",
             description = "The territory's figures as CSV (UTF-8, RFC 4180): one line per figure (dimension, key, active, closed).")
-    @APIResponse(responseCode = "200", description = "CSV", content = @Content(mediaType = TEXT_CSV, schema = @Schema(implementation = String.class)))
+    @APIResponse(responseCode = "200", description = "CSV", content = @Content(mediaType = TEXT_CSV,
+            schema = @Schema(implementation = String.class, maxLength = STATISTICS_CSV_MAX_LENGTH)))
     public Response exportStatistics(@PathParam("id") UUID id) {
         StatisticsView s = StatisticsView.of(territories.figures(id, null));
         StringBuilder csv = new StringBuilder(Csv.record(List.of("dimension", "key", "active", "closed")));

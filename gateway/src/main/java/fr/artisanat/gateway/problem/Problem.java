@@ -1,5 +1,7 @@
 package fr.artisanat.gateway.problem;
 
+import java.time.Duration;
+
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.JsonObject;
@@ -23,6 +25,11 @@ public record Problem(int status, String slug, String title, String detail) {
     public static Problem tooLarge(String route, long limit) {
         return new Problem(413, "payload-too-large", "Payload too large",
                 "The body is larger than the " + limit + " bytes that route " + route + " accepts");
+    }
+
+    public static Problem tooManyRequests(long requests, Duration per, long retryAfterSeconds) {
+        return new Problem(429, "too-many-requests", "Too many requests", "The rate limit of " + requests
+                + " requests per " + per.toSeconds() + " s is used up; retry in " + retryAfterSeconds + " s (Retry-After)");
     }
 
     public static Problem upstreamTimeout(String upstream, long timeoutMillis) {
