@@ -1,6 +1,7 @@
 package fr.artisanat.convention.service;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
@@ -16,7 +17,10 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
-/** The demo data loads into a database that already holds Aubagne's merger (recorded by a test or by a user). */
+/**
+ * The demo data loads into a database that already holds Aubagne's merger (recorded by a test or by a user), and its
+ * chambers have the ids the identity provider's realm names.
+ */
 @QuarkusTest
 class DemoDataTest {
 
@@ -41,6 +45,12 @@ class DemoDataTest {
 
         assertTrue(QuarkusTransaction.requiringNew().call(() -> conventions.referenceExists(DemoData.AUBAGNE_REFERENCE)));
         assertEquals(metropole, given().get("/v1/authorities/" + aubagne).then().extract().path("successorId"));
+        given().get("/v1/chambers/" + DemoData.CMAR_PACA_ID).then().statusCode(200)
+                .body("name", equalTo("Chambre de métiers et de l'artisanat de région Provence-Alpes-Côte d'Azur"));
+        given().get("/v1/chambers/" + DemoData.CMA_AURA_ID).then().statusCode(200)
+                .body("name", equalTo("Chambre de métiers et de l'artisanat Auvergne-Rhône-Alpes"));
+        given().get("/v1/chambers/" + DemoData.CMA_AURA_DROME_ID).then().statusCode(200)
+                .body("parentId", equalTo(DemoData.CMA_AURA_ID.toString()));
     }
 
     private static String authorityBySiren(String siren) {

@@ -1,0 +1,86 @@
+# Keycloak, the suite's identity provider (docs/adr/0014), from its distribution on Maven Central: production mode
+# over HTTP on loopback, on the suite's PostgreSQL (database keycloak), realm partnerships imported from
+# infra/keycloak/partnerships-realm.json when the database does not hold it yet.
+
+KEYCLOAK_REALM=partnerships
+KEYCLOAK_HOME() { echo "$SUITE_DIST/keycloak-$SUITE_KEYCLOAK_VERSION"; }
+# The instance's own Keycloak home (data, imports, transaction logs), beside the shared distribution: ./suite run and
+# ./suite test may run at once from one download.
+KEYCLOAK_DIR() { echo "$SUITE_DATA/keycloak"; }
+KEYCLOAK_PID() { echo "$SUITE_DATA/keycloak.pid"; }
+# Build-time options: 'kc.sh build' bakes them into the distribution once, then every start is '--optimized'.
+KEYCLOAK_BUILD_OPTIONS="--db=postgres --health-enabled=true --cache=local"
+
+keycloak_url() { echo "http://localhost:$SUITE_KEYCLOAK_PORT"; }
+# The issuer of the tokens, which services and gateway check: the realm's URL as browsers and curl reach it.
+keycloak_realm_url() { echo "$(keycloak_url)/realms/$KEYCLOAK_REALM"; }
+
+# After an unpack, which overwrote the distribution: its scripts executable, its build to be made again.
+keycloak_unpacked() {
+  local home; home=$(KEYCLOAK_HOME)
+  [ -d "$home/bin" ] || return 0
+  chmod +x "$home"/bin/*.sh
+  rm -f "$home/.suite-build-options"
+}
+
+keycloak_running() { [ -f "$(KEYCLOAK_PID)" ] && kill -0 "$(cat "$(KEYCLOAK_PID)")" 2>/dev/null; }
+
+keycloak_ready() { curl -fs "http://127.0.0.1:$SUITE_KEYCLOAK_MANAGEMENT_PORT/health/ready" >/dev/null 2>&1; }
+
+# Once per distribution (a marker holds the options it was built with): about a minute on two cores.
+keycloak_build() {
+  local home marker; home=$(KEYCLOAK_HOME); marker="$home/.suite-build-options"
+  [ "$(cat "$marker" 2>/dev/null)" = "$KEYCLOAK_BUILD_OPTIONS" ] && return 0
+  mkdir -p "$SUITE_LOGS"
+  step "building Keycloak $SUITE_KEYCLOAK_VERSION for PostgreSQL (kc.sh build, once per download)" "$SUITE_LOGS/keycloak-build.log"
+  "$home/bin/kc.sh" build $KEYCLOAK_BUILD_OPTIONS >"$SUITE_LOGS/keycloak-build.log" 2>&1 \
+    || die "kc.sh build failed, see $SUITE_LOGS/keycloak-build.log"
+  echo "$KEYCLOAK_BUILD_OPTIONS" >"$marker"
+}
+
+# Starts Keycloak without waiting for it (it takes the longest): keycloak_await_ready waits.
+keycloak_launch() {
+  [ -x "$(KEYCLOAK_HOME)/bin/kc.sh" ] || die "Keycloak missing in $(KEYCLOAK_HOME) (infra fetch failed?)"
+  keycloak_running && { log "Keycloak already running on port $SUITE_KEYCLOAK_PORT"; return 0; }
+  port_busy "$SUITE_KEYCLOAK_PORT" && die "port $SUITE_KEYCLOAK_PORT is taken: set SUITE_KEYCLOAK_PORT (or SUITE_TEST_KEYCLOAK_PORT)"
+  port_busy "$SUITE_KEYCLOAK_MANAGEMENT_PORT" \
+    && die "port $SUITE_KEYCLOAK_MANAGEMENT_PORT is taken: set SUITE_KEYCLOAK_MANAGEMENT_PORT (or SUITE_TEST_KEYCLOAK_MANAGEMENT_PORT)"
+  keycloak_build
+  local dir; dir=$(KEYCLOAK_DIR)
+  mkdir -p "$dir/data/import" "$dir/providers" "$dir/themes" "$SUITE_LOGS"
+  cp "$SUITE_ROOT/infra/keycloak/$KEYCLOAK_REALM-realm.json" "$dir/data/import/"
+  log "starting Keycloak $SUITE_KEYCLOAK_VERSION on $(keycloak_url) (realm $KEYCLOAK_REALM, heap ${SUITE_KEYCLOAK_HEAP:-512m})"
+  # Own session, like Kafka: Ctrl-C reaches ./suite, which stops it in order. kc.home.dir: the instance's home.
+  JAVA_OPTS_KC_HEAP="-Xms64m -Xmx${SUITE_KEYCLOAK_HEAP:-512m}" \
+    KC_BOOTSTRAP_ADMIN_USERNAME=$SUITE_KEYCLOAK_ADMIN_USERNAME KC_BOOTSTRAP_ADMIN_PASSWORD=$SUITE_KEYCLOAK_ADMIN_PASSWORD \
+    KC_DB_URL="jdbc:postgresql://127.0.0.1:$SUITE_PG_PORT/keycloak" KC_DB_USERNAME=postgres KC_DB_PASSWORD=postgres \
+    setsid "$(KEYCLOAK_HOME)/bin/kc.sh" "-Dkc.home.dir=$dir" start --optimized --import-realm \
+    --http-enabled=true --http-host=127.0.0.1 --http-port="$SUITE_KEYCLOAK_PORT" \
+    --http-management-port="$SUITE_KEYCLOAK_MANAGEMENT_PORT" --hostname="$(keycloak_url)" \
+    >"$SUITE_LOGS/keycloak.log" 2>&1 </dev/null &
+  echo $! >"$(KEYCLOAK_PID)"
+}
+
+keycloak_await_ready() {
+  local i
+  for ((i = 0; i < 720; i++)); do
+    keycloak_ready && { log "Keycloak is ready"; return 0; }
+    keycloak_running || { show_log_tail "$SUITE_LOGS/keycloak.log"; die "Keycloak exited, see $SUITE_LOGS/keycloak.log"; }
+    sleep 0.25
+  done
+  show_log_tail "$SUITE_LOGS/keycloak.log"
+  die "Keycloak was not ready within 180s, see $SUITE_LOGS/keycloak.log"
+}
+
+keycloak_start() { keycloak_launch; keycloak_await_ready; }
+
+keycloak_stop() {
+  keycloak_running || { rm -f "$(KEYCLOAK_PID)"; return 0; }
+  local pid i; pid=$(cat "$(KEYCLOAK_PID)")
+  log "stopping Keycloak"
+  # kc.sh passes the signal on to its JVM and waits for it
+  kill "$pid" 2>/dev/null || true
+  for ((i = 0; i < 120; i++)); do kill -0 "$pid" 2>/dev/null || break; sleep 0.25; done
+  kill -9 -- "-$pid" 2>/dev/null || true
+  rm -f "$(KEYCLOAK_PID)"
+}
