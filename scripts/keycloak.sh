@@ -84,3 +84,18 @@ keycloak_stop() {
   kill -9 -- "-$pid" 2>/dev/null || true
   rm -f "$(KEYCLOAK_PID)"
 }
+
+# The demo secret of a confidential client of the committed realm file (demo only: README, "Identity").
+keycloak_demo_secret() {
+  awk -v id="\"$1\"," '$1 == "\"clientId\":" { if (found) exit; found = $2 == id }
+    found && $1 == "\"secret\":" { gsub(/[",]/, "", $2); print $2; exit }' "$SUITE_ROOT/infra/keycloak/$KEYCLOAK_REALM-realm.json"
+}
+
+# An access token of a demo partner system, by client credentials (valid 5 minutes).
+keycloak_client_token() {
+  local answer
+  answer=$(curl -sS -f -d grant_type=client_credentials --data-urlencode "client_id=$1" \
+    --data-urlencode "client_secret=$(keycloak_demo_secret "$1")" "$(keycloak_realm_url)/protocol/openid-connect/token") \
+    || die "no token for $1 from $(keycloak_realm_url)"
+  printf '%s' "$answer" | sed -n 's/.*"access_token":"\([^"]*\)".*/\1/p'
+}

@@ -28,6 +28,7 @@ public class BearerAuthentication implements GatewayFilter {
     /** First of the filters: an anonymous caller learns nothing of limits (rate, body size). */
     static final int ORDER = 100;
     static final String CHALLENGE = "Bearer realm=\"partnerships\"";
+    private static final String WWW_AUTHENTICATE = "WWW-Authenticate";
     private static final Logger LOG = Logger.getLogger(BearerAuthentication.class);
     private static final String SCHEME = "Bearer ";
     /** Seconds a client waits before trying again when the provider's keys cannot be had. */
@@ -48,7 +49,7 @@ public class BearerAuthentication implements GatewayFilter {
     public void handle(RoutingContext context, RouteDefinition route) {
         String authorization = context.request().getHeader(HttpHeaders.AUTHORIZATION);
         if (authorization == null || !authorization.regionMatches(true, 0, SCHEME, 0, SCHEME.length())) {
-            context.response().putHeader(HttpHeaders.WWW_AUTHENTICATE, CHALLENGE);
+            context.response().putHeader(WWW_AUTHENTICATE, CHALLENGE);
             Problem.unauthorized("This operation needs a bearer token from the suite's identity provider (Authorization: Bearer ...)")
                     .send(context);
             return;
@@ -68,7 +69,7 @@ public class BearerAuthentication implements GatewayFilter {
             Problem.identityProviderUnavailable().send(context);
         } else {
             LOG.debugf("Token refused on %s: %s", context.normalizedPath(), result.cause().getMessage());
-            context.response().putHeader(HttpHeaders.WWW_AUTHENTICATE, CHALLENGE + ", error=\"invalid_token\"");
+            context.response().putHeader(WWW_AUTHENTICATE, CHALLENGE + ", error=\"invalid_token\"");
             Problem.unauthorized("The bearer token was refused: it is not one the suite's identity provider issued for "
                     + "this API, or it is expired or not yet valid").send(context);
         }

@@ -14,6 +14,7 @@ import org.jboss.logging.Logger;
 import org.jose4j.jwa.AlgorithmConstraints;
 import org.jose4j.jwk.JsonWebKey;
 import org.jose4j.jwk.JsonWebKeySet;
+import org.jose4j.jwk.Use;
 import org.jose4j.jws.AlgorithmIdentifiers;
 import org.jose4j.jwt.consumer.InvalidJwtException;
 import org.jose4j.jwt.consumer.JwtConsumer;
@@ -131,7 +132,7 @@ public class ProviderKeys {
         List<JsonWebKey> signing = new ArrayList<>();
         try {
             for (JsonWebKey key : new JsonWebKeySet(jwks).getJsonWebKeys()) {
-                if (key.getUse() == null || JsonWebKey.Use.SIGNATURE.equals(key.getUse())) {
+                if (key.getUse() == null || Use.SIGNATURE.equals(key.getUse())) {
                     signing.add(key);
                 }
             }

@@ -1,17 +1,26 @@
 package fr.artisanat.platform.testing;
 
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
 import io.quarkus.test.junit.callback.QuarkusTestBeforeEachCallback;
 import io.quarkus.test.junit.callback.QuarkusTestMethodContext;
 
 /**
- * {@link BearerTokens#adminByDefault()} before each {@code @QuarkusTest} method, in the class loader of the test (where
- * its RestAssured lives). A module turns it on by naming this class in its test resources'
- * {@code META-INF/services/io.quarkus.test.junit.callback.QuarkusTestBeforeEachCallback}.
+ * Turns on {@link BearerTokens#adminByDefault()} where the test's RestAssured lives. For the {@code @QuarkusTest}s of
+ * a module, which run in the application's class loader: name this class in the module's test resources,
+ * {@code META-INF/services/io.quarkus.test.junit.callback.QuarkusTestBeforeEachCallback}. For a black-box test
+ * ({@code *IT}) that calls packaged services: {@code @ExtendWith(AdminTokenByDefault.class)}.
  */
-public class AdminTokenByDefault implements QuarkusTestBeforeEachCallback {
+public class AdminTokenByDefault implements QuarkusTestBeforeEachCallback, BeforeAllCallback {
 
     @Override
     public void beforeEach(QuarkusTestMethodContext context) {
+        BearerTokens.adminByDefault();
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
         BearerTokens.adminByDefault();
     }
 }
