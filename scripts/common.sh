@@ -108,3 +108,19 @@ wait_for_port() {
 }
 
 port_busy() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+# Whether the process whose id a pid file holds runs.
+pid_running() { [ -f "$1" ] && kill -0 "$(cat "$1")" 2>/dev/null; }
+
+# Stops a process started in a session of its own (setsid) by its pid file: TERM, up to 30 s to end (Kafka and
+# Keycloak pass it on and shut down in order), then KILL of whatever is left in that session.
+stop_by_pid_file() {
+  local file=$1 what=$2 pid i
+  pid_running "$file" || { rm -f "$file"; return 0; }
+  pid=$(cat "$file")
+  log "stopping $what"
+  kill "$pid" 2>/dev/null || true
+  for ((i = 0; i < 120; i++)); do kill -0 "$pid" 2>/dev/null || break; sleep 0.25; done
+  kill -9 -- "-$pid" 2>/dev/null || true
+  rm -f "$file"
+}

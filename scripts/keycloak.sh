@@ -27,7 +27,7 @@ keycloak_unpacked() {
   rm -f "$home/.suite-build-options" "$home/suite-cds.jsa"
 }
 
-keycloak_running() { [ -f "$(KEYCLOAK_PID)" ] && kill -0 "$(cat "$(KEYCLOAK_PID)")" 2>/dev/null; }
+keycloak_running() { pid_running "$(KEYCLOAK_PID)"; }
 
 keycloak_ready() { curl -fs "http://127.0.0.1:$SUITE_KEYCLOAK_MANAGEMENT_PORT/health/ready" >/dev/null 2>&1; }
 
@@ -81,16 +81,8 @@ keycloak_await_ready() {
 
 keycloak_start() { keycloak_launch; keycloak_await_ready; }
 
-keycloak_stop() {
-  keycloak_running || { rm -f "$(KEYCLOAK_PID)"; return 0; }
-  local pid i; pid=$(cat "$(KEYCLOAK_PID)")
-  log "stopping Keycloak"
-  # kc.sh passes the signal on to its JVM and waits for it
-  kill "$pid" 2>/dev/null || true
-  for ((i = 0; i < 120; i++)); do kill -0 "$pid" 2>/dev/null || break; sleep 0.25; done
-  kill -9 -- "-$pid" 2>/dev/null || true
-  rm -f "$(KEYCLOAK_PID)"
-}
+# kc.sh passes the signal on to its JVM, which writes the class-data archive when it is the first to stop.
+keycloak_stop() { stop_by_pid_file "$(KEYCLOAK_PID)" Keycloak; }
 
 # The demo secret of a confidential client of the committed realm file (demo only: README, "Identity").
 keycloak_demo_secret() {

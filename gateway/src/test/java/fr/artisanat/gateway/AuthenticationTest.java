@@ -1,6 +1,7 @@
 package fr.artisanat.gateway;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -46,6 +47,13 @@ class AuthenticationTest extends BearerTokenContract {
         assertEquals(before, arrivals.get(), "refused requests reached the upstream");
         // an upstream that is down is not even tried
         BearerTokens.anonymous().get("/v1/down/anything").then().statusCode(401);
+    }
+
+    @Test
+    void aFrontendOfAnAllowedOriginCanReadTheChallenge() {
+        BearerTokens.anonymous().header("Origin", "https://partners.example.org").get("/v1/echo").then().statusCode(401)
+                .header("Access-Control-Allow-Origin", "https://partners.example.org")
+                .header("Access-Control-Expose-Headers", containsString("WWW-Authenticate"));
     }
 
     @Test

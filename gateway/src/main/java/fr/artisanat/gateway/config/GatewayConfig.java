@@ -119,7 +119,7 @@ public interface GatewayConfig {
         @WithDefault("Accept,Authorization,Content-Type,If-Match,If-None-Match,Idempotency-Key,X-Request-Id,traceparent,tracestate")
         List<String> headers();
 
-        @WithDefault("ETag,Location,Link,Retry-After,X-Request-Id,Idempotent-Replayed,Content-Disposition")
+        @WithDefault("ETag,Location,Link,Retry-After,X-Request-Id,Idempotent-Replayed,Content-Disposition,WWW-Authenticate")
         List<String> exposedHeaders();
 
         @WithDefault("10m")
