@@ -49,6 +49,10 @@ public class DemoData {
     public static final String AUBAGNE_SIREN = "241300268";
     public static final String METROPOLE_AMP_SIREN = "200054807";
     public static final String VALENCE_ROMANS_SIREN = "200068781";
+    /** The demo chambers' ids are fixed: the identity provider's realm names them as the partner of its demo users and systems. */
+    public static final UUID CMAR_PACA_ID = UUID.fromString("c0000000-0000-4000-8000-000000000093");
+    public static final UUID CMA_AURA_ID = UUID.fromString("c0000000-0000-4000-8000-000000000084");
+    public static final UUID CMA_AURA_DROME_ID = UUID.fromString("c0000000-0000-4000-8000-000000008426");
 
     @Inject
     ConventionConfig config;
@@ -79,7 +83,7 @@ public class DemoData {
 
     private void aubagne() {
         Authority aubagne = authority(AUBAGNE_SIREN);
-        Chamber cmar = partners.createChamber(new NewChamber(
+        Chamber cmar = partners.createChamber(CMAR_PACA_ID, new NewChamber(
                 "Chambre de métiers et de l'artisanat de région Provence-Alpes-Côte d'Azur", ChamberLevel.REGIONAL,
                 "Provence-Alpes-Côte d'Azur", null, null));
         Convention framework = conventions.create(new Draft(AUBAGNE_REFERENCE, ConventionKind.FRAMEWORK,
@@ -108,9 +112,9 @@ public class DemoData {
 
     private void valenceRomans() {
         Authority agglo = authority(VALENCE_ROMANS_SIREN);
-        Chamber regional = partners.createChamber(new NewChamber(
+        Chamber regional = partners.createChamber(CMA_AURA_ID, new NewChamber(
                 "Chambre de métiers et de l'artisanat Auvergne-Rhône-Alpes", ChamberLevel.REGIONAL, "Auvergne-Rhône-Alpes", null, null));
-        partners.createChamber(new NewChamber("CMA Auvergne-Rhône-Alpes, niveau départemental de la Drôme",
+        partners.createChamber(CMA_AURA_DROME_ID, new NewChamber("CMA Auvergne-Rhône-Alpes, niveau départemental de la Drôme",
                 ChamberLevel.DEPARTMENTAL, "Auvergne-Rhône-Alpes", regional.id, null));
         Parties parties = new Parties(List.of(agglo.id), List.of(regional.id));
         List<NewSignatory> signatories = List.of(

@@ -6,22 +6,22 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 
 /**
- * The claims of the request's bearer token once the gateway has verified it (signature, issuer, audience, expiry),
- * for the filters that run after the check, such as the rate limit. A request without them is anonymous.
+ * The claims of the request's bearer token once {@link BearerAuthentication} verified it, for the filters after it
+ * (the rate limit reads the client, {@code azp}, and the roles, {@code realm_access.roles}).
  */
 public final class VerifiedToken {
 
-    private static final String CLAIMS = "gateway.verified-token";
+    private static final String KEY = "gateway.verified-token";
 
     private VerifiedToken() {
     }
 
-    public static Optional<JsonObject> of(RoutingContext context) {
-        return Optional.ofNullable(context.get(CLAIMS));
+    public static void put(RoutingContext context, JsonObject claims) {
+        context.put(KEY, claims);
     }
 
-    /** Only the token check calls this, with the claims of a token it has verified. */
-    public static void put(RoutingContext context, JsonObject claims) {
-        context.put(CLAIMS, claims);
+    /** Empty before the token check, or on a path that needs none. */
+    public static Optional<JsonObject> of(RoutingContext context) {
+        return Optional.ofNullable(context.get(KEY));
     }
 }

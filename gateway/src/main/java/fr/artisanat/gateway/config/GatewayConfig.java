@@ -26,6 +26,33 @@ public interface GatewayConfig {
 
     OpenApi openapi();
 
+    Auth auth();
+
+    /** The identity provider whose bearer tokens the gateway accepts (docs/adr/0014). */
+    interface Auth {
+        /** Where the gateway reaches the realm, e.g. {@code http://127.0.0.1:18180/realms/partnerships}. */
+        String serverUrl();
+
+        /** The issuer the tokens name: the realm's URL as browsers see it (the server URL unless they differ). */
+        String issuer();
+
+        /** The audience every token meant for the suite carries. */
+        @WithDefault("partnerships-api")
+        String audience();
+
+        /** The realm's signing keys (JWKS), under the server URL. */
+        @WithDefault("/protocol/openid-connect/certs")
+        String jwksPath();
+
+        /** How long the keys are used before they are fetched again; a token with an unknown key id fetches sooner. */
+        @WithDefault("10m")
+        Duration keysMaxAge();
+
+        /** Tolerated difference between the provider's clock and the gateway's, for expiry and not-before. */
+        @WithDefault("10s")
+        Duration clockSkew();
+    }
+
     RateLimits rateLimits();
 
     /**
@@ -138,7 +165,7 @@ public interface GatewayConfig {
         @WithDefault("Accept,Authorization,Content-Type,If-Match,If-None-Match,Idempotency-Key,X-Request-Id,traceparent,tracestate")
         List<String> headers();
 
-        @WithDefault("ETag,Location,Link,Retry-After,RateLimit,RateLimit-Policy,X-Request-Id,Idempotent-Replayed,Content-Disposition")
+        @WithDefault("ETag,Location,Link,Retry-After,RateLimit,RateLimit-Policy,X-Request-Id,Idempotent-Replayed,Content-Disposition,WWW-Authenticate")
         List<String> exposedHeaders();
 
         @WithDefault("10m")

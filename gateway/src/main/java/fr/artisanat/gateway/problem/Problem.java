@@ -57,6 +57,16 @@ public record Problem(int status, String slug, String title, String detail) {
                 "Cross-origin requests from " + origin + " are not allowed");
     }
 
+    public static Problem unauthorized(String detail) {
+        return new Problem(401, "unauthorized", "Unauthorized", detail);
+    }
+
+    public static Problem identityProviderUnavailable() {
+        return new Problem(503, "identity-provider-unavailable", "Service unavailable",
+                "Bearer tokens cannot be verified now: the identity provider's keys cannot be had; retry after the delay "
+                        + "given in Retry-After");
+    }
+
     public static Problem internal() {
         return new Problem(500, "internal", "Internal error",
                 "An unexpected error occurred in the gateway; quote the request id when reporting it");
