@@ -16,26 +16,30 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import fr.artisanat.platform.testing.BearerTokens;
 import fr.artisanat.platform.testing.ServiceProcess;
 import fr.artisanat.platform.testing.SuiteDatabase;
+import fr.artisanat.platform.testing.Tokens;
+import io.restassured.http.Header;
 
 /**
- * Two packaged gateways on one database share one rate limit: what a caller used on the first counts on the second,
- * which answers 429 problem+json with Retry-After once the budget is spent. Tested on a request without a token
- * (counted per address) to the suite's public OpenAPI document, with a budget of three requests an hour, in a schema
- * of this test's own.
+ * Two packaged gateways on one database share one rate limit: what a partner system (a real client-credentials token)
+ * used on the first counts on the second, which answers 429 problem+json with Retry-After once the budget is spent.
+ * The system has a budget of three requests an hour, in a schema of this test's own.
  */
 @ExtendWith(RunningSuite.class)
 class SharedRateLimitIT {
 
     private static final String SCHEMA = "gateway_shared_limit_it";
+    private static final String SYSTEM = "valence-romans-agglo-system";
+    private static final String POLICY = "\"client:" + SYSTEM + "\"";
 
     @Test
     void aBudgetSpentOnOneInstanceIsSpentOnTheOther() throws SQLException {
         Map<String, String> threeAnHour = Map.of(
                 "db.schema", SCHEMA,
-                "gateway.rate-limits.anonymous.requests", "3",
-                "gateway.rate-limits.anonymous.per", "1h");
+                "gateway.rate-limits.clients." + SYSTEM + ".requests", "3",
+                "gateway.rate-limits.clients." + SYSTEM + ".per", "1h");
         List<ServiceProcess> gateways = new ArrayList<>();
         try {
             for (String name : List.of("gateway-limit-a", "gateway-limit-b")) {
@@ -47,23 +51,25 @@ class SharedRateLimitIT {
             }
             int first = gateways.get(0).port();
             int second = gateways.get(1).port();
+            Header system = BearerTokens.as(Tokens.client(SYSTEM));
 
             for (int remaining = 2; remaining >= 0; remaining--) {
-                given().port(first).get("/q/openapi?format=json").then().statusCode(200)
-                        .header("RateLimit-Policy", "\"anonymous\";q=3;w=3600")
-                        .header("RateLimit", startsWith("\"anonymous\";r=" + remaining + ";t="));
+                given().port(first).header(system).get("/v1/conventions?limit=1").then().statusCode(200)
+                        .header("RateLimit-Policy", POLICY + ";q=3;w=3600")
+                        .header("RateLimit", startsWith(POLICY + ";r=" + remaining + ";t="));
             }
-            given().port(second).get("/q/openapi?format=json").then().statusCode(429)
+            given().port(second).header(system).get("/v1/conventions?limit=1").then().statusCode(429)
                     .contentType("application/problem+json")
                     .header("Retry-After", matchesPattern("[1-9][0-9]*"))
-                    .header("RateLimit", startsWith("\"anonymous\";r=0;t="))
+                    .header("RateLimit", startsWith(POLICY + ";r=0;t="))
                     .body("type", equalTo("/problems/too-many-requests"))
                     .body("status", equalTo(429));
-            given().port(first).get("/q/openapi?format=json").then().statusCode(429);
-            // health answers whatever the budget: an orchestrator's probes are never refused
+            given().port(first).header(system).get("/v1/establishments?limit=1").then().statusCode(429);
+            // another caller is not held back; health answers whatever the budget: an orchestrator's probes are never refused
+            given().port(second).get("/v1/conventions?limit=1").then().statusCode(200);
             given().port(second).get("/q/health/ready").then().statusCode(200);
             given().port(second).get("/q/metrics").then().statusCode(200)
-                    .body(containsString("gateway_rate_limit_refused_total{policy=\"anonymous\",route=\"gateway\"} 1.0"));
+                    .body(containsString("gateway_rate_limit_refused_total{policy=\"client:" + SYSTEM + "\",route=\"conventions\"} 1.0"));
         } finally {
             gateways.forEach(ServiceProcess::close);
         }

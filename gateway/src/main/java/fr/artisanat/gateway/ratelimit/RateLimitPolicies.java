@@ -18,7 +18,8 @@ import fr.artisanat.gateway.config.GatewayConfig;
 /**
  * Which rate limit a request falls under, from the claims of its verified token: its client ({@code azp}) by its own
  * entry, else by the most generous entry among its realm roles ({@code realm_access.roles}), else the one for any
- * authenticated client. Without verified claims, per remote address. Checked once at start-up.
+ * authenticated client; each caller ({@code sub}) of a client has its own budget under that limit. Without verified
+ * claims, per remote address. Checked once at start-up.
  */
 @ApplicationScoped
 public class RateLimitPolicies {
@@ -52,13 +53,22 @@ public class RateLimitPolicies {
                     .max(Comparator.comparingDouble(Policy::rate).thenComparing(Policy::name))
                     .orElse(authenticated);
         }
-        return new Quota("client:" + client.get(), policy);
+        return new Quota("client:" + client.get() + caller(claims.get()), policy);
     }
 
     /** The client the token was issued to ({@code azp}); a token without one counts for its subject. */
     private static Optional<String> client(JsonObject claims) {
         Object client = claims.getValue("azp", claims.getValue("sub"));
         return client instanceof String name && !name.isBlank() ? Optional.of(name) : Optional.empty();
+    }
+
+    /**
+     * Each caller of a client counts on its own: the people who log in through one frontend client do not share one
+     * budget. A partner system's tokens (client credentials) all name its service account, so it has one budget.
+     */
+    private static String caller(JsonObject claims) {
+        Object subject = claims.getValue("sub");
+        return subject instanceof String id && !id.isBlank() ? "|caller:" + id : "";
     }
 
     private static List<String> roles(JsonObject claims) {

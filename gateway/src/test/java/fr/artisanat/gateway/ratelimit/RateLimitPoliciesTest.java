@@ -62,13 +62,17 @@ class RateLimitPoliciesTest {
     }
 
     @Test
-    void theClientIsTheKeyNotTheUserNorTheAddress() {
+    void eachCallerOfAClientHasABudgetOfItsOwnWhateverItsAddress() {
         JsonObject alice = token("partnerships-web", "chamber-staff").put("sub", "alice");
         JsonObject bob = token("partnerships-web", "chamber-staff").put("sub", "bob");
-        assertEquals(policies.quotaOf(Optional.of(alice), "192.0.2.7").bucketKey(),
-                policies.quotaOf(Optional.of(bob), "198.51.100.9").bucketKey());
+        Quota aliceHere = policies.quotaOf(Optional.of(alice), "192.0.2.7");
+        assertEquals(aliceHere.bucketKey(), policies.quotaOf(Optional.of(alice), "198.51.100.9").bucketKey());
+        assertNotEquals(aliceHere.bucketKey(), policies.quotaOf(Optional.of(bob), "192.0.2.7").bucketKey());
+        assertEquals(aliceHere.policy(), policies.quotaOf(Optional.of(bob), "192.0.2.7").policy());
+        assertEquals("client:partnerships-web|caller:alice", aliceHere.subject());
         JsonObject tokenWithoutAzp = new JsonObject().put("sub", "service-account-1");
-        assertEquals("client:service-account-1", policies.quotaOf(Optional.of(tokenWithoutAzp), "192.0.2.7").subject());
+        assertEquals("client:service-account-1|caller:service-account-1",
+                policies.quotaOf(Optional.of(tokenWithoutAzp), "192.0.2.7").subject());
     }
 
     @Test
