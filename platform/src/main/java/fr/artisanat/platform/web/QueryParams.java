@@ -10,8 +10,9 @@ import fr.artisanat.platform.problem.FieldError;
 
 /**
  * Parses query parameters by hand: JAX-RS answers 404 when a query parameter does not convert, and our clients
- * deserve a 400 that names the parameter. A parameter that is absent is absent; one that is there, even empty or
- * blank, must be what the OpenAPI document says it is (its enum, date or id pattern), like any other value.
+ * deserve a 400 that names the parameter. A parameter that is absent (the framework hands an empty one over as
+ * absent) is absent; one that is there, even blank, must be what the OpenAPI document says it is (its enum, date or
+ * id pattern), like any other value.
  */
 public final class QueryParams {
 
