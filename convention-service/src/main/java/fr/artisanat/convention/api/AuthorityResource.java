@@ -83,7 +83,7 @@ public class AuthorityResource {
             @Parameter(description = "INSEE code of a member commune", example = "26281") @QueryParam("commune") @Size(max = 5) @Pattern(regexp = PartnerPatterns.INSEE_COMMUNE, message = "must be an INSEE commune code") String commune,
             @Parameter(description = "name or siren, '-' for descending") @QueryParam("sort") @Size(max = 100) @Pattern(regexp = SORT, message = "sortable fields are name and siren") String sort,
             @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(100) int limit,
-            @QueryParam("cursor") @Size(max = 1000) String cursor, @Context UriInfo uri) {
+            @QueryParam("cursor") @Size(max = Keyset.MAX_CURSOR_LENGTH) String cursor, @Context UriInfo uri) {
         Keyset.Query<Authority> page = KEYSET.query(sort, cursor);
         return PageResponses.ok(page.page(repository.search(text, commune, page, limit), limit, AuthorityView::of), uri);
     }

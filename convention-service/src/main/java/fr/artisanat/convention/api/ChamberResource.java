@@ -76,7 +76,7 @@ public class ChamberResource {
     @APIResponse(responseCode = "200", description = "One page", content = @Content(schema = @Schema(implementation = ChamberPage.class)))
     public Response list(@QueryParam("sort") @Size(max = 100) @Pattern(regexp = SORT, message = "the sortable field is name") String sort,
             @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(100) int limit,
-            @QueryParam("cursor") @Size(max = 1000) String cursor, @Context UriInfo uri) {
+            @QueryParam("cursor") @Size(max = Keyset.MAX_CURSOR_LENGTH) String cursor, @Context UriInfo uri) {
         Keyset.Query<Chamber> page = KEYSET.query(sort, cursor);
         return PageResponses.ok(page.page(repository.page(page, limit), limit, ChamberView::of), uri);
     }

@@ -111,7 +111,7 @@ public class ConventionResource {
             @Parameter(description = "Fields, '-' for descending: startDate, endDate, reference, title, createdAt", example = "-startDate")
             @QueryParam("sort") @Size(max = 100) @Pattern(regexp = SORT, message = "sortable fields are startDate, endDate, reference, title and createdAt") String sort,
             @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(100) int limit,
-            @QueryParam("cursor") @Size(max = 1000) String cursor,
+            @QueryParam("cursor") @Size(max = Keyset.MAX_CURSOR_LENGTH) String cursor,
             @Context UriInfo uri) {
         LocalDate today = LocalDate.now(clock);
         ConventionFilter filter = new ConventionFilter(QueryParams.uuid(authorityId, "authorityId"),

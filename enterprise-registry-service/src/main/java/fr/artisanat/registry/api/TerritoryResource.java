@@ -92,7 +92,7 @@ public class TerritoryResource {
             @Parameter(schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.BOOLEAN)) @QueryParam("tracked") @Pattern(regexp = "^(true|false)$", message = "must be true or false") String tracked,
             @QueryParam("sort") @Size(max = 100) @Pattern(regexp = SORT, message = "sortable fields are code and name") String sort,
             @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(100) int limit,
-            @QueryParam("cursor") @Size(max = 1000) String cursor, @Context UriInfo uri) {
+            @QueryParam("cursor") @Size(max = Keyset.MAX_CURSOR_LENGTH) String cursor, @Context UriInfo uri) {
         Keyset.Query<Territory> page = KEYSET.query(sort, cursor);
         List<Territory> rows = repository.page(page, text, tracked == null ? null : Boolean.valueOf(tracked), limit);
         return PageResponses.ok(page.page(rows, limit,

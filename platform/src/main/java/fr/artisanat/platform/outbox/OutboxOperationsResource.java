@@ -26,6 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import fr.artisanat.platform.pagination.Keyset;
 import fr.artisanat.platform.pagination.PageResponses;
 import fr.artisanat.platform.security.Roles;
 
@@ -51,7 +52,7 @@ public class OutboxOperationsResource {
                     + "of the same aggregate waiting behind each. A broker outage never parks an event.")
     @APIResponse(responseCode = "200", description = "One page", content = @Content(schema = @Schema(implementation = ParkedEventPage.class)))
     public Response parked(@QueryParam("limit") @DefaultValue("20") @Min(1) @Max(100) int limit,
-            @QueryParam("cursor") @Size(max = 1000) String cursor, @Context UriInfo uri) {
+            @QueryParam("cursor") @Size(max = Keyset.MAX_CURSOR_LENGTH) String cursor, @Context UriInfo uri) {
         return PageResponses.ok(parkedEvents.page(cursor, limit), uri);
     }
 

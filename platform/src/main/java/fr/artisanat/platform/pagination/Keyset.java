@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import fr.artisanat.platform.problem.ApiException;
 import fr.artisanat.platform.web.QueryParams;
 
 /**
@@ -14,6 +15,13 @@ import fr.artisanat.platform.web.QueryParams;
  * and the next page is the rows strictly after them. Stable under inserts, and the cost does not grow with depth.
  */
 public final class Keyset<E> {
+
+    /**
+     * The longest cursor a list hands out, for its {@code cursor} parameter's bound. A cursor holds the sort and one
+     * value per sortable field (a field named twice in {@code sort=} counts once), so 2048 leaves room for a 300-character
+     * title in any script next to the other values of the longest sort of the suite.
+     */
+    public static final int MAX_CURSOR_LENGTH = 2048;
 
     /** A cursor is the sort then the last row's sort values. */
     private static final CursorCodec CURSORS = new CursorCodec('\u001f', CursorCodec.NOT_RETURNED);
@@ -39,8 +47,8 @@ public final class Keyset<E> {
 
     /** A query for one page: append {@link Query#where()} to the filters, then order by {@link Query#orderBy()}. */
     public Query<E> query(String sort, String cursor) {
-        String normalizedSort = sort == null || sort.isBlank() ? defaultSort : sort.replace(" ", "");
-        List<Term<E>> terms = parse(normalizedSort);
+        List<Term<E>> terms = parse(sort == null || sort.isBlank() ? defaultSort : sort.replace(" ", ""));
+        String normalizedSort = sortOf(terms);
         if (cursor == null || cursor.isBlank()) {
             return new Query<>(normalizedSort, terms, "", Map.of());
         }
@@ -63,8 +71,12 @@ public final class Keyset<E> {
         return new Query<>(normalizedSort, terms, where.toString(), params);
     }
 
+    /**
+     * The sort's terms then the tie-breaker. A field named again is dropped: rows equal on it the first time are equal
+     * the second time too, so the order is the same and the cursor stays bounded by the number of fields.
+     */
     private List<Term<E>> parse(String sort) {
-        List<Term<E>> terms = new ArrayList<>();
+        Map<String, Term<E>> terms = new LinkedHashMap<>();
         for (String part : sort.split(",")) {
             boolean descending = part.startsWith("-");
             String name = descending || part.startsWith("+") ? part.substring(1) : part;
@@ -72,18 +84,35 @@ public final class Keyset<E> {
             if (field == null) {
                 throw QueryParams.invalid("sort", "unknown field '" + name + "'; sortable fields are " + fields.keySet());
             }
-            terms.add(new Term<>(field, descending));
+            terms.putIfAbsent(name, new Term<>(field, descending));
         }
-        terms.add(new Term<>(tieBreaker, terms.get(terms.size() - 1).descending()));
-        return terms;
+        List<Term<E>> withTieBreaker = new ArrayList<>(terms.values());
+        withTieBreaker.add(new Term<>(tieBreaker, withTieBreaker.get(withTieBreaker.size() - 1).descending()));
+        return withTieBreaker;
+    }
+
+    /** The sort as a cursor holds it: each field once, {@code -} for descending, without the tie-breaker. */
+    private static <E> String sortOf(List<Term<E>> terms) {
+        return terms.subList(0, terms.size() - 1).stream()
+                .map(term -> (term.descending() ? "-" : "") + term.field().name())
+                .collect(Collectors.joining(","));
     }
 
     private List<String> decode(String cursor, String sort, int size) {
         List<String> parts = CURSORS.decode(cursor);
-        if (parts.size() != size + 1 || !parts.get(0).equals(sort)) {
+        if (parts.size() != size + 1 || !sort.equals(sortOfCursor(parts.get(0)))) {
             throw new InvalidCursor("it was made for another sort order");
         }
         return parts.subList(1, parts.size());
+    }
+
+    /** A cursor's sort in today's form (cursors handed out before held it as the client wrote it, e.g. {@code +name}). */
+    private String sortOfCursor(String sort) {
+        try {
+            return sortOf(parse(sort));
+        } catch (ApiException e) {
+            throw CURSORS.notOurs();
+        }
     }
 
     private Object parseValue(SortField<E> field, String value) {

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
@@ -41,6 +43,23 @@ class KeysetTest {
     void aCursorHandedOutBeforeTheCodecWasSharedStillPages() {
         // sort -name after the row (name b, id 2), as Keyset wrote it: Base64url of the parts joined by U+001F
         assertEquals(Map.of("ks0", "b", "ks1", "2"), keyset.query("-name", "LW5hbWUfYh8y").params());
+    }
+
+    @Test
+    void aFieldNamedAgainInTheSortCountsOnceAndKeepsTheCursorShort() {
+        Keyset.Query<Row> repeated = keyset.query("name,-name,+name,name", null);
+        assertEquals("r.name asc, r.id asc", repeated.orderBy());
+
+        String next = repeated.page(List.of(new Row("1", "a"), new Row("2", "b")), 1, Row::name).next();
+        assertEquals(keyset.query("name", null).page(List.of(new Row("1", "a"), new Row("2", "b")), 1, Row::name).next(), next);
+        assertEquals(Map.of("ks0", "a", "ks1", "1"), keyset.query("name,name", next).params());
+    }
+
+    @Test
+    void aCursorHandedOutWithThePlusSignStillPages() {
+        String cursor = Base64.getUrlEncoder().withoutPadding()
+                .encodeToString("+name\u001fb\u001f2".getBytes(StandardCharsets.UTF_8));
+        assertEquals(Map.of("ks0", "b", "ks1", "2"), keyset.query("name", cursor).params());
     }
 
     @Test
