@@ -3,6 +3,8 @@ package fr.artisanat.convention.service;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.annotation.Priority;
@@ -34,6 +36,8 @@ import fr.artisanat.convention.service.ConventionCommands.Signature;
 import fr.artisanat.convention.service.PartnerCommands.NewChamber;
 import fr.artisanat.convention.service.PartnerCommands.Succession;
 import fr.artisanat.platform.failure.ExpectedVersion;
+import fr.artisanat.platform.security.Caller;
+import fr.artisanat.platform.security.Roles;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 
@@ -53,6 +57,9 @@ public class DemoData {
     public static final UUID CMAR_PACA_ID = UUID.fromString("c0000000-0000-4000-8000-000000000093");
     public static final UUID CMA_AURA_ID = UUID.fromString("c0000000-0000-4000-8000-000000000084");
     public static final UUID CMA_AURA_DROME_ID = UUID.fromString("c0000000-0000-4000-8000-000000008426");
+
+    /** The suite itself loads the demo: an admin with no id, so that its history and events name no actor. */
+    private static final Caller SUITE = new Caller(null, Set.of(Roles.ADMIN), Optional.empty());
 
     @Inject
     ConventionConfig config;
@@ -86,7 +93,7 @@ public class DemoData {
         Chamber cmar = partners.createChamber(CMAR_PACA_ID, new NewChamber(
                 "Chambre de métiers et de l'artisanat de région Provence-Alpes-Côte d'Azur", ChamberLevel.REGIONAL,
                 "Provence-Alpes-Côte d'Azur", null, null));
-        Convention framework = conventions.create(new Draft(AUBAGNE_REFERENCE, ConventionKind.FRAMEWORK,
+        Convention framework = conventions.create(SUITE, new Draft(AUBAGNE_REFERENCE, ConventionKind.FRAMEWORK,
                 "Convention cadre de partenariat entre la Communauté d'agglomération du Pays d'Aubagne et de l'Etoile "
                         + "et la Chambre de métiers et de l'artisanat de région PACA",
                 new Parties(List.of(aubagne.id), List.of(cmar.id)),
@@ -120,13 +127,13 @@ public class DemoData {
         List<NewSignatory> signatories = List.of(
                 new NewSignatory(agglo.id, "Laurent Monnet", "Vice-président de Valence Romans Agglo en charge de l'économie"),
                 new NewSignatory(regional.id, "Président de la CMA Auvergne-Rhône-Alpes", "Président"));
-        Convention jema = conventions.create(new Draft("VRA-CMA-JEMA-2024", ConventionKind.ANNUAL_THEMATIC,
+        Convention jema = conventions.create(SUITE, new Draft("VRA-CMA-JEMA-2024", ConventionKind.ANNUAL_THEMATIC,
                 "Convention annuelle Valence Romans Agglo et CMA : Journées européennes des métiers d'art 2024",
                 parties, signatories, LocalDate.of(2024, 1, 1), LocalDate.of(2024, 12, 31), null,
                 List.of("Journées européennes des métiers d'art (Jema)"), List.of(), List.of(), List.of(),
                 null, null, List.of()));
         signAll(jema, LocalDate.of(2024, 1, 1));
-        Convention multiYear = conventions.create(new Draft("VRA-CMA-2025-2027", ConventionKind.MULTI_YEAR,
+        Convention multiYear = conventions.create(SUITE, new Draft("VRA-CMA-2025-2027", ConventionKind.MULTI_YEAR,
                 "Convention trisannuelle Valence Romans Agglo et Chambre de métiers et de l'artisanat pour soutenir l'artisanat local",
                 parties, signatories, LocalDate.of(2025, 1, 1), null, 3,
                 List.of("Ancrage local", "Circuits courts", "Savoir-faire d'exception",
@@ -143,7 +150,7 @@ public class DemoData {
 
     private void signAll(Convention convention, LocalDate on) {
         for (UUID signatory : convention.signatories.stream().map((Signatory s) -> s.id).toList()) {
-            conventions.sign(convention.id, ExpectedVersion.unstated(), new Signature(signatory, on));
+            conventions.sign(SUITE, convention.id, ExpectedVersion.unstated(), new Signature(signatory, on));
         }
     }
 
