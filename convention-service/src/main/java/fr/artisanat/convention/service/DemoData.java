@@ -83,7 +83,8 @@ public class DemoData {
         }
     }
 
-    void load() {
+    /** Loads the demo partnerships; public for the tests that need the demo partners the realm names. */
+    public void load() {
         aubagne();
         valenceRomans();
     }
