@@ -100,7 +100,7 @@ public class ConventionResource {
 
     @GET
     @Operation(operationId = "listConventions", summary = "Search conventions",
-            description = "Conventions matching every filter given, a page at a time (cursor pagination, Link header). "
+            description = "Conventions in the caller's scope matching every filter given, a page at a time (cursor pagination, Link header). "
                     + "activeOn keeps those in force that day; expiringWithinDays keeps ACTIVE ones ending within N days.")
     @APIResponse(responseCode = "200", description = "One page", content = @Content(schema = @Schema(implementation = ConventionPage.class)))
     public Response list(@Parameter(schema = @Schema(implementation = UUID.class)) @QueryParam("authorityId") String authorityId,
