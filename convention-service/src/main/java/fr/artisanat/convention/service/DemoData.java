@@ -25,6 +25,7 @@ import fr.artisanat.convention.domain.MeetingFrequency;
 import fr.artisanat.convention.domain.SharedData;
 import fr.artisanat.convention.domain.Signatory;
 import fr.artisanat.convention.repository.AuthorityRepository;
+import fr.artisanat.convention.repository.ChamberRepository;
 import fr.artisanat.convention.repository.ConventionRepository;
 import fr.artisanat.convention.service.ConventionCommands.Draft;
 import fr.artisanat.convention.service.ConventionCommands.Governance;
@@ -76,6 +77,9 @@ public class DemoData {
     @Inject
     AuthorityRepository authorities;
 
+    @Inject
+    ChamberRepository chambers;
+
     void onStart(@Observes @Priority(30) StartupEvent startup) {
         if (config.demoData() && !QuarkusTransaction.requiringNew().call(() -> conventionRepository.referenceExists(AUBAGNE_REFERENCE))) {
             QuarkusTransaction.requiringNew().run(this::load);
@@ -83,17 +87,32 @@ public class DemoData {
         }
     }
 
-    /** Loads the demo partnerships; public for the tests that need the demo partners the realm names. */
-    public void load() {
+    void load() {
+        registerChambers();
         aubagne();
         valenceRomans();
     }
 
+    /**
+     * The demo chambers, each registered unless it is already: the tests of authorization register them alone, as the
+     * partners the realm's demo users and systems act for.
+     */
+    public void registerChambers() {
+        chamber(CMAR_PACA_ID, new NewChamber("Chambre de métiers et de l'artisanat de région Provence-Alpes-Côte d'Azur",
+                ChamberLevel.REGIONAL, "Provence-Alpes-Côte d'Azur", null, null));
+        chamber(CMA_AURA_ID, new NewChamber("Chambre de métiers et de l'artisanat Auvergne-Rhône-Alpes", ChamberLevel.REGIONAL,
+                "Auvergne-Rhône-Alpes", null, null));
+        chamber(CMA_AURA_DROME_ID, new NewChamber("CMA Auvergne-Rhône-Alpes, niveau départemental de la Drôme",
+                ChamberLevel.DEPARTMENTAL, "Auvergne-Rhône-Alpes", CMA_AURA_ID, null));
+    }
+
+    private Chamber chamber(UUID id, NewChamber chamber) {
+        return chambers.findByIdOptional(id).orElseGet(() -> partners.createChamber(id, chamber));
+    }
+
     private void aubagne() {
         Authority aubagne = authority(AUBAGNE_SIREN);
-        Chamber cmar = partners.createChamber(CMAR_PACA_ID, new NewChamber(
-                "Chambre de métiers et de l'artisanat de région Provence-Alpes-Côte d'Azur", ChamberLevel.REGIONAL,
-                "Provence-Alpes-Côte d'Azur", null, null));
+        Chamber cmar = chambers.findById(CMAR_PACA_ID);
         Convention framework = conventions.create(SUITE, new Draft(AUBAGNE_REFERENCE, ConventionKind.FRAMEWORK,
                 "Convention cadre de partenariat entre la Communauté d'agglomération du Pays d'Aubagne et de l'Etoile "
                         + "et la Chambre de métiers et de l'artisanat de région PACA",
@@ -120,10 +139,7 @@ public class DemoData {
 
     private void valenceRomans() {
         Authority agglo = authority(VALENCE_ROMANS_SIREN);
-        Chamber regional = partners.createChamber(CMA_AURA_ID, new NewChamber(
-                "Chambre de métiers et de l'artisanat Auvergne-Rhône-Alpes", ChamberLevel.REGIONAL, "Auvergne-Rhône-Alpes", null, null));
-        partners.createChamber(CMA_AURA_DROME_ID, new NewChamber("CMA Auvergne-Rhône-Alpes, niveau départemental de la Drôme",
-                ChamberLevel.DEPARTMENTAL, "Auvergne-Rhône-Alpes", regional.id, null));
+        Chamber regional = chambers.findById(CMA_AURA_ID);
         Parties parties = new Parties(List.of(agglo.id), List.of(regional.id));
         List<NewSignatory> signatories = List.of(
                 new NewSignatory(agglo.id, "Laurent Monnet", "Vice-président de Valence Romans Agglo en charge de l'économie"),

@@ -13,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -35,7 +36,6 @@ import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 
 import fr.artisanat.convention.TableCounts;
-import fr.artisanat.convention.repository.ConventionRepository;
 import fr.artisanat.convention.service.DemoData;
 import fr.artisanat.platform.testing.BearerTokens;
 import fr.artisanat.platform.testing.Tokens;
@@ -62,13 +62,13 @@ class AuthorizationTest {
     @Inject
     DemoData demoData;
 
-    @Inject
-    ConventionRepository conventions;
-
     private Partners partners;
 
-    /** The demo partners' ids, and conventions: Valence Romans' with the CMA AURA (a draft, an active one), others'. */
-    private record Partners(String valenceRomans, String metropole, String cmaAura, String cmarPaca, String aubagneConvention,
+    /**
+     * The demo partners' ids, and conventions: one the Métropole received from a predecessor (with the CMAR PACA),
+     * Valence Romans' with the CMA AURA (a draft, an active one), others'.
+     */
+    private record Partners(String valenceRomans, String metropole, String cmaAura, String cmarPaca, String received,
             String draft, String active, String othersActive) {
     }
 
@@ -89,9 +89,7 @@ class AuthorizationTest {
 
     private Partners partners() {
         if (partners == null) {
-            if (!QuarkusTransaction.requiringNew().call(() -> conventions.referenceExists(DemoData.AUBAGNE_REFERENCE))) {
-                QuarkusTransaction.requiringNew().run(demoData::load); // the demo chambers have the ids the realm names
-            }
+            QuarkusTransaction.requiringNew().run(demoData::registerChambers); // with the ids the realm names
             String valenceRomans = authority(DemoData.VALENCE_ROMANS_SIREN);
             String cmaAura = DemoData.CMA_AURA_ID.toString();
             String active = valenceRomansDraft(valenceRomans, cmaAura);
@@ -99,10 +97,15 @@ class AuthorizationTest {
             String othersActive = create(frameworkConvention(createAuthority("CA d'autrui", "26362"),
                     createChamber("CMA d'autrui"), today())).then().statusCode(201).extract().path("id");
             signAll(othersActive, today());
-            String aubagne = given().get("/v1/conventions?limit=100&q=Aubagne").then().statusCode(200).extract()
-                    .path("items.find { it.reference == '" + DemoData.AUBAGNE_REFERENCE + "' }.id");
-            partners = new Partners(valenceRomans, authority(DemoData.METROPOLE_AMP_SIREN), cmaAura,
-                    DemoData.CMAR_PACA_ID.toString(), aubagne, valenceRomansDraft(valenceRomans, cmaAura), active, othersActive);
+            String metropole = authority(DemoData.METROPOLE_AMP_SIREN);
+            String predecessor = createAuthority("CA fusionnée dans la Métropole", "26362");
+            String received = create(frameworkConvention(predecessor, DemoData.CMAR_PACA_ID.toString(), LocalDate.of(2024, 1, 1)))
+                    .then().statusCode(201).extract().path("id");
+            signAll(received, LocalDate.of(2024, 1, 1));
+            given().contentType(ContentType.JSON).body(Map.of("successorId", metropole, "effectiveDate", "2025-01-01"))
+                    .post("/v1/authorities/" + predecessor + "/succession").then().statusCode(200);
+            partners = new Partners(valenceRomans, metropole, cmaAura, DemoData.CMAR_PACA_ID.toString(), received,
+                    valenceRomansDraft(valenceRomans, cmaAura), active, othersActive);
         }
         return partners;
     }
@@ -189,20 +192,20 @@ class AuthorizationTest {
         Set<String> valenceRomans = listed(Tokens.user(VALENCE_ROMANS), Set.of(p.valenceRomans()));
         assertTrue(valenceRomans.containsAll(List.of(p.draft(), p.active())));
         assertFalse(valenceRomans.contains(p.othersActive()));
-        assertFalse(valenceRomans.contains(p.aubagneConvention()));
+        assertFalse(valenceRomans.contains(p.received()));
 
         Set<String> metropole = listed(Tokens.user(METROPOLE), Set.of(p.metropole()));
-        assertTrue(metropole.contains(p.aubagneConvention()), "the successor sees the convention it received");
+        assertTrue(metropole.contains(p.received()), "the successor sees the convention it received");
         assertFalse(metropole.contains(p.draft()));
 
         Set<String> cmaAura = listed(Tokens.user(CMA_AURA), Set.of(p.cmaAura()));
         assertTrue(cmaAura.containsAll(List.of(p.draft(), p.active())));
-        assertFalse(cmaAura.contains(p.aubagneConvention()));
+        assertFalse(cmaAura.contains(p.received()));
         assertEquals(cmaAura, listed(Tokens.client("cma-aura-crm"), Set.of(p.cmaAura())),
                 "a partner's staff and its system have the same scope");
 
         Set<String> cmarPaca = listed(Tokens.user(CMAR_PACA), Set.of(p.cmarPaca()));
-        assertTrue(cmarPaca.contains(p.aubagneConvention()));
+        assertTrue(cmarPaca.contains(p.received()));
         assertFalse(cmarPaca.contains(p.active()));
 
         given().get("/v1/conventions/" + p.othersActive()).then().statusCode(200); // the admin sees everything
@@ -247,11 +250,11 @@ class AuthorizationTest {
     @Test
     void theSuccessorReadsTheConventionItReceivedWithItsHistory() {
         Partners p = partners();
-        as(Tokens.user(METROPOLE)).get("/v1/conventions/" + p.aubagneConvention()).then().statusCode(200)
-                .body("reference", equalTo(DemoData.AUBAGNE_REFERENCE));
-        assertTrue(as(Tokens.user(METROPOLE)).get("/v1/conventions/" + p.aubagneConvention() + "/history").then()
+        as(Tokens.user(METROPOLE)).get("/v1/conventions/" + p.received()).then().statusCode(200)
+                .body("parties[0].partnerId", equalTo(p.metropole())).body("parties[0].transferredOn", equalTo("2025-01-01"));
+        assertTrue(as(Tokens.user(METROPOLE)).get("/v1/conventions/" + p.received() + "/history").then()
                 .statusCode(200).extract().<List<String>>path("type").contains("TRANSFERRED"));
-        as(Tokens.user(VALENCE_ROMANS)).get("/v1/conventions/" + p.aubagneConvention()).then().statusCode(404);
+        as(Tokens.user(VALENCE_ROMANS)).get("/v1/conventions/" + p.received()).then().statusCode(404);
     }
 
     @Test
