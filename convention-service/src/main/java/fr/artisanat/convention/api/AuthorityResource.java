@@ -40,6 +40,8 @@ import fr.artisanat.platform.idempotency.Idempotent;
 import fr.artisanat.platform.pagination.Keyset;
 import fr.artisanat.platform.pagination.PageResponses;
 import fr.artisanat.platform.pagination.SortField;
+import fr.artisanat.platform.security.Caller;
+import fr.artisanat.platform.security.Scope;
 import fr.artisanat.platform.web.EntityTags;
 
 @Path("/v1/authorities")
@@ -56,20 +58,27 @@ public class AuthorityResource {
     /** What {@link #KEYSET} sorts by, for the document (the contract test checks that both agree). */
     static final String SORT = "^[+-]?(name|siren)(,[+-]?(name|siren))*$";
 
+    /** Who may change the partners, said on each operation that does. */
+    static final String REFERENCE_DATA = "Reference data: every caller reads it, only an admin changes it (else 403).";
+
     @Inject
     PartnerService partners;
 
     @Inject
     AuthorityRepository repository;
 
+    @Inject
+    Caller caller;
+
     @POST
     @Transactional
     @Idempotent
     @Operation(operationId = "createAuthority", summary = "Register an authority",
             description = "An EPCI with its SIREN (check digit verified) and member communes (INSEE codes that must exist). "
-                    + "The EPCIs of 1 January 2020 are loaded at start-up.")
+                    + "The EPCIs of 1 January 2020 are loaded at start-up. " + REFERENCE_DATA)
     @APIResponse(responseCode = "201", description = "Registered", content = @Content(schema = @Schema(implementation = AuthorityView.class)))
     public Response create(@HeaderParam("Idempotency-Key") String idempotencyKey, @Valid @NotNull AuthorityRequests.Create request) {
+        Scope.requireAdmin(caller, "register an authority");
         Authority authority = partners.createAuthority(request.toCommand());
         return EntityTags.tagged(Response.created(URI.create("/v1/authorities/" + authority.id)).entity(AuthorityView.of(authority)),
                 authority.version);
@@ -105,10 +114,11 @@ public class AuthorityResource {
             description = "The authority is succeeded from effectiveDate (e.g. merged into a métropole). Its conventions "
                     + "still running on that date pass to the successor, with their history kept; their signatories still "
                     + "show the authority they signed for. A succession that would make an authority its own successor, "
-                    + "directly or through others, is refused (409).")
+                    + "directly or through others, is refused (409). " + REFERENCE_DATA)
     @APIResponse(responseCode = "200", description = "Recorded", content = @Content(schema = @Schema(implementation = AuthorityView.class)))
     public Response succession(@PathParam("id") UUID id, @HeaderParam("Idempotency-Key") String idempotencyKey,
             @Valid @NotNull AuthorityRequests.Succession request) {
+        Scope.requireAdmin(caller, "record a succession");
         Authority authority = partners.recordSuccession(id, request.toCommand());
         return EntityTags.tagged(Response.ok(AuthorityView.of(authority)), authority.version);
     }
