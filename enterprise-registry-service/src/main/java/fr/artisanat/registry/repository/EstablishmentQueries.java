@@ -178,7 +178,7 @@ public class EstablishmentQueries {
                     street_name, postal_code, commune, commune_name, naf_code, nafa_code, craft_family, employee_band,
                     created_on, closed_on, active
                 from establishment where diffusion = 'O'
-                and commune in (select insee_code from territory_commune where territory_id = ?) and """ + inScope.sql()
+                and commune in (select insee_code from territory_commune where territory_id = ?)""" + " and " + inScope.sql()
                 + " order by siret", params, rs -> {
                     List<Object> values = new ArrayList<>();
                     for (int i = 1; i <= EXPORT_COLUMNS.size(); i++) {

@@ -62,9 +62,8 @@ public record RegistryScope(Kind kind, String authoritySiren, UUID chamberId, Se
         return switch (kind) {
             case EVERYTHING -> new Condition("true", List.of());
             case NOTHING -> new Condition("false", List.of());
-            case AUTHORITY -> new Condition(commune + """
-                     in (select ac.insee_code from territory_commune ac join territory a on a.id = ac.territory_id
-                        where a.kind = 'EPCI' and a.siren = ?)""", List.of(authoritySiren));
+            case AUTHORITY -> new Condition(commune + " in (select ac.insee_code from territory_commune ac"
+                    + " join territory a on a.id = ac.territory_id where a.kind = 'EPCI' and a.siren = ?)", List.of(authoritySiren));
             case CHAMBER -> new Condition(DEPARTEMENT.formatted(commune) + " = any(?)",
                     List.of((Object) departements.toArray(String[]::new)));
         };
