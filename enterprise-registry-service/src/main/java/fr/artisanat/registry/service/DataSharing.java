@@ -12,7 +12,8 @@ import jakarta.inject.Inject;
 
 import fr.artisanat.platform.failure.NotFound;
 import fr.artisanat.platform.security.Caller;
-import fr.artisanat.platform.security.Roles;
+import fr.artisanat.platform.security.Partner;
+import fr.artisanat.platform.security.Scope;
 import fr.artisanat.registry.config.RegistryConfig;
 import fr.artisanat.registry.domain.ChamberCoverage;
 import fr.artisanat.registry.domain.Departements;
@@ -85,15 +86,15 @@ public class DataSharing {
      * communes it covers; anyone else nothing.
      */
     public RegistryScope scopeOf(Caller caller) {
-        if (caller.hasRole(Roles.ADMIN)) {
-            return RegistryScope.everything();
-        }
-        return caller.partner().map(partner -> switch (partner.kind()) {
-            case AUTHORITY -> RegistryScope.authority(partner.id(), departementsSharedWith(partner.id()));
-            case CHAMBER -> {
+        return switch (Scope.of(caller)) {
+            case Scope.Everything everything -> RegistryScope.everything();
+            case Scope.Nothing nothing -> RegistryScope.nothing();
+            case Scope.OfPartner(Partner partner) when partner.kind() == Partner.Kind.AUTHORITY ->
+                RegistryScope.authority(partner.id(), departementsSharedWith(partner.id()));
+            case Scope.OfPartner(Partner partner) -> {
                 UUID chamber = UUID.fromString(partner.id());
                 yield RegistryScope.chamber(chamber, knownCoverage(chamber).map(ChamberCoverage::departements).orElse(Set.of()));
             }
-        }).orElse(RegistryScope.nothing());
+        };
     }
 }
