@@ -30,6 +30,12 @@ public final class Tokens {
     }
 
     private static final Map<String, Issued> ISSUED = new ConcurrentHashMap<>();
+    /**
+     * One login at a time per identity: threads that find its token expired wait for the one renewing it, as a real
+     * client would. The realm's brute-force protection refuses concurrent logins of one user ("Invalid user
+     * credentials"), which the many threads of a load test would otherwise make at each renewal.
+     */
+    private static final Map<String, Object> RENEWALS = new ConcurrentHashMap<>();
     private static String testClientSecret;
 
     private Tokens() {
@@ -69,15 +75,22 @@ public final class Tokens {
         }
     }
 
+    /**
+     * One login at a time per identity: threads that find the token expired wait for the one renewing it, as a real
+     * client would. The realm's brute-force protection refuses concurrent logins of one user ("Invalid user
+     * credentials"), which the many threads of a load test would otherwise make at each renewal.
+     */
     private static String cached(String who, Supplier<JsonNode> grant) {
-        Issued issued = ISSUED.get(who);
-        if (issued == null || Instant.now().isAfter(issued.renewAfter())) {
-            JsonNode answer = grant.get();
-            issued = new Issued(answer.path("access_token").asText(),
-                    Instant.now().plusSeconds(answer.path("expires_in").asLong() - MARGIN_SECONDS));
-            ISSUED.put(who, issued);
+        synchronized (RENEWALS.computeIfAbsent(who, key -> new Object())) {
+            Issued issued = ISSUED.get(who);
+            if (issued == null || Instant.now().isAfter(issued.renewAfter())) {
+                JsonNode answer = grant.get();
+                issued = new Issued(answer.path("access_token").asText(),
+                        Instant.now().plusSeconds(answer.path("expires_in").asLong() - MARGIN_SECONDS));
+                ISSUED.put(who, issued);
+            }
+            return issued.token();
         }
-        return issued.token();
     }
 
     private static JsonNode entry(String list, String key, String value) {
