@@ -39,7 +39,7 @@ class RateLimitPoliciesTest {
     @Test
     void aClientWithItsOwnEntryGetsItWhateverItsRoles() {
         Quota quota = policies.quotaOf(Optional.of(token("cma-aura-crm", "partner-system")), "192.0.2.7");
-        assertEquals("client:cma-aura-crm", quota.subject());
+        assertEquals("client:cma-aura-crm|caller:subject-of-cma-aura-crm", quota.subject());
         assertEquals(CRM, quota.policy());
     }
 

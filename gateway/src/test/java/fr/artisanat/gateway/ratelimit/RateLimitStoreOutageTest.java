@@ -29,8 +29,9 @@ class RateLimitStoreOutageTest {
             return Map.of(
                     "quarkus.datasource.jdbc.url", "jdbc:postgresql://127.0.0.1:" + ServiceProcess.freePort() + "/partnerships",
                     "quarkus.flyway.migrate-at-start", "false",
-                    "gateway.rate-limits.anonymous.requests", "1",
-                    "gateway.rate-limits.anonymous.per", "1h",
+                    // the tests call as the admin: four requests on a budget of one all pass
+                    "gateway.rate-limits.roles.admin.requests", "1",
+                    "gateway.rate-limits.roles.admin.per", "1h",
                     "gateway.rate-limits.store.failures", "2",
                     "gateway.rate-limits.store.open-for", "1h");
         }
@@ -46,6 +47,6 @@ class RateLimitStoreOutageTest {
                 .body("checks.find { it.name == 'rate-limits' }.data.store", equalTo("circuit OPEN"))
                 .body("checks.find { it.name == 'rate-limits' }.data.degraded", equalTo(true));
         given().get("/q/metrics").then().statusCode(200)
-                .body(containsString("gateway_rate_limit_undecided_total{policy=\"anonymous\",route=\"test\"} 4.0"));
+                .body(containsString("gateway_rate_limit_undecided_total{policy=\"role:admin\",route=\"test\"} 4.0"));
     }
 }
