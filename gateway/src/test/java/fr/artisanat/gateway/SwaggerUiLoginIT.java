@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -57,11 +58,11 @@ class SwaggerUiLoginIT {
             WebDriverWait wait = new WebDriverWait(browser, STEP);
             browser.get("http://localhost:" + gateway + "/q/swagger-ui/");
             String swaggerUi = browser.getWindowHandle();
-            wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".auth-wrapper .btn.authorize"))).click();
+            click(browser, wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".auth-wrapper .btn.authorize"))));
 
             WebElement scheme = wait.until(ExpectedConditions.visibilityOfElementLocated(AUTHORIZATION_CODE_SCHEME));
             assertEquals("partnerships-web", scheme.findElement(By.id("client_id_authorizationCode")).getDomProperty("value"));
-            scheme.findElement(By.cssSelector("button[aria-label='Apply given OAuth2 credentials']")).click();
+            click(browser, scheme.findElement(By.cssSelector("button[aria-label='Apply given OAuth2 credentials']")));
 
             // Keycloak's login page, in the window Swagger UI opened; it closes once Keycloak sent the code back
             wait.until(ExpectedConditions.numberOfWindowsToBe(2));
@@ -69,20 +70,20 @@ class SwaggerUiLoginIT {
             await(browser, ExpectedConditions.visibilityOfElementLocated(By.id("username")), "Keycloak's login page").sendKeys(USER);
             browser.findElement(By.id("password")).sendKeys(Tokens.password(USER));
             browser.findElement(By.id("kc-login")).click();
-            await(browser, ExpectedConditions.numberOfWindowsToBe(1), "the way back from Keycloak to Swagger UI");
+            await(browser, ExpectedConditions.numberOfWindowsToBe(1), "the return from Keycloak to Swagger UI");
             browser.switchTo().window(swaggerUi);
             await(browser, d -> d.findElement(AUTHORIZATION_CODE_SCHEME)
-                    .findElements(By.cssSelector("button[aria-label='Remove authorization']")).size() == 1, "a token in Swagger UI");
-            browser.findElement(By.cssSelector(".modal-ux .close-modal")).click();
+                    .findElements(By.cssSelector("button[aria-label='Remove authorization']")).size() == 1, "Swagger UI's token");
+            click(browser, browser.findElement(By.cssSelector(".modal-ux .close-modal")));
 
             WebElement operation = wait.until(ExpectedConditions.elementToBeClickable(LIST_CONVENTIONS));
-            operation.findElement(By.cssSelector(".opblock-summary-control")).click();
-            wait.until(ExpectedConditions.elementToBeClickable(operation.findElement(By.cssSelector(".try-out__btn")))).click();
+            click(browser, operation.findElement(By.cssSelector(".opblock-summary-control")));
+            click(browser, wait.until(ExpectedConditions.elementToBeClickable(operation.findElement(By.cssSelector(".try-out__btn")))));
             operation.findElement(By.cssSelector("tr[data-param-name='q'] input")).sendKeys(title);
-            operation.findElement(By.cssSelector(".btn.execute")).click();
+            click(browser, operation.findElement(By.cssSelector(".btn.execute")));
 
             WebElement answer = await(browser, ExpectedConditions.visibilityOfNestedElementsLocatedBy(operation,
-                    By.cssSelector(".live-responses-table tr.response")), "the answer shown").get(0);
+                    By.cssSelector(".live-responses-table tr.response")), "the answer").get(0);
             String status = answer.findElement(By.cssSelector(".response-col_status")).getText();
             String body = answer.findElement(By.cssSelector(".response-col_description pre")).getText();
             assertTrue(status.startsWith("200"), "the status shown: " + status + ", body: " + body);
@@ -101,13 +102,20 @@ class SwaggerUiLoginIT {
     private static WebDriver start(Path profile) {
         ChromeOptions options = new ChromeOptions().setBinary(Chromium.program("chromium"));
         options.addArguments(Chromium.flags(profile));
+        options.addArguments("--window-size=1280,1024");
         ChromeDriverService driver = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(Chromium.program("chromedriver")))
                 .withLogFile(Path.of("target", "it-logs", "chromedriver.log").toFile()).build();
         return new ChromeDriver(driver, options);
     }
 
-    /** Waits for a step of the login; when it does not come, says which, with the text of every window open then. */
+    /** A click as a person makes it: on the element scrolled to the middle of the window (not under a header or the modal's edge). */
+    private static void click(WebDriver browser, WebElement element) {
+        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
+        element.click();
+    }
+
+    /** Waits for a step of the login; when it does not come, says which, with the start of every window open then. */
     private static <T> T await(WebDriver browser, Function<WebDriver, T> condition, String step) {
         try {
             return new WebDriverWait(browser, STEP).until(condition);
@@ -115,10 +123,11 @@ class SwaggerUiLoginIT {
             StringBuilder windows = new StringBuilder();
             for (String window : browser.getWindowHandles()) {
                 browser.switchTo().window(window);
+                String text = browser.findElement(By.tagName("body")).getText();
                 windows.append("\n--- ").append(browser.getCurrentUrl()).append('\n')
-                        .append(browser.findElement(By.tagName("body")).getText());
+                        .append(text, 0, Math.min(text.length(), 1000));
             }
-            throw new AssertionError("no " + step + " within " + STEP + "; the windows:" + windows, e);
+            throw new AssertionError(step + " did not come within " + STEP + "; the windows:" + windows, e);
         }
     }
 }
