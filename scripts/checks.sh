@@ -38,14 +38,19 @@ check_compose() {
   (cd "$SUITE_ROOT" && docker-compose config -q) || die "docker-compose.yml is not valid"
 }
 
-# The gateway's Swagger UI test drives a headless Chromium from Debian's packages (never a browser fetched by npm).
+# The gateway's Swagger UI tests drive a headless Chromium from Debian's packages (never a browser fetched by npm or
+# Selenium), through Debian's ChromeDriver for the one that logs in: installed once, when missing.
 ensure_chromium() {
-  command -v chromium >/dev/null 2>&1 && return 0
+  local missing=()
+  command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+  command -v chromedriver >/dev/null 2>&1 || missing+=(chromium-driver)
+  [ ${#missing[@]} = 0 ] && return 0
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
-    log "installing Chromium from Debian's packages (the gateway's Swagger UI test); log in $SUITE_HOME/chromium-install.log"
-    { apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium; } >"$SUITE_HOME/chromium-install.log" 2>&1 \
-      || die "could not install chromium, see $SUITE_HOME/chromium-install.log"
+    mkdir -p "$SUITE_HOME"
+    log "installing ${missing[*]} from Debian's packages (the gateway's Swagger UI tests); log in $SUITE_HOME/chromium-install.log"
+    { apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${missing[@]}"; } >"$SUITE_HOME/chromium-install.log" 2>&1 \
+      || die "could not install ${missing[*]}, see $SUITE_HOME/chromium-install.log"
   else
-    log "Chromium is missing and cannot be installed here (needs root and apt-get): the gateway's SwaggerUiIT will fail"
+    log "${missing[*]} missing and cannot be installed here (needs root and apt-get): the gateway's SwaggerUiIT and SwaggerUiLoginIT will fail"
   fi
 }

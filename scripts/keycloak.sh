@@ -57,7 +57,8 @@ keycloak_launch() {
   cp "$SUITE_ROOT/infra/keycloak/$KEYCLOAK_REALM-realm.json" "$dir/data/import/"
   log "starting Keycloak $SUITE_KEYCLOAK_VERSION on $(keycloak_url) (realm $KEYCLOAK_REALM, heap ${SUITE_KEYCLOAK_HEAP:-512m})"
   # Own session, like Kafka: Ctrl-C reaches ./suite, which stops it in order. kc.home.dir: the instance's home.
-  JAVA_OPTS_KC_HEAP="-Xms64m -Xmx${SUITE_KEYCLOAK_HEAP:-512m}" JAVA_OPTS_APPEND="$KEYCLOAK_JVM_OPTIONS -XX:SharedArchiveFile=$(KEYCLOAK_HOME)/suite-cds.jsa" \
+  # GATEWAY_PUBLIC_URL: the realm file's redirect URI of Swagger UI names the gateway of this instance (imported once).
+  GATEWAY_PUBLIC_URL="http://localhost:$SUITE_GATEWAY_PORT" JAVA_OPTS_KC_HEAP="-Xms64m -Xmx${SUITE_KEYCLOAK_HEAP:-512m}" JAVA_OPTS_APPEND="$KEYCLOAK_JVM_OPTIONS -XX:SharedArchiveFile=$(KEYCLOAK_HOME)/suite-cds.jsa" \
     KC_BOOTSTRAP_ADMIN_USERNAME=$SUITE_KEYCLOAK_ADMIN_USERNAME KC_BOOTSTRAP_ADMIN_PASSWORD=$SUITE_KEYCLOAK_ADMIN_PASSWORD \
     KC_DB_URL="jdbc:postgresql://127.0.0.1:$SUITE_PG_PORT/keycloak" KC_DB_USERNAME=postgres KC_DB_PASSWORD=postgres \
     setsid "$(KEYCLOAK_HOME)/bin/kc.sh" "-Dkc.home.dir=$dir" start --optimized --import-realm \

@@ -39,7 +39,7 @@ selftest_suite() {
   env -u SUITE_DIST -u SUITE_DATA -u SUITE_LOGS -u SUITE_INSTANCE SUITE_HOME="$home" \
     SUITE_POSTGRES_VERSION="${SELFTEST_POSTGRES_VERSION:-$SUITE_POSTGRES_VERSION}" \
     SUITE_PG_PORT="${SELFTEST_PG_PORT:-$(free_port)}" SUITE_KAFKA_PORT="$(free_port)" SUITE_KAFKA_CONTROLLER_PORT="$(free_port)" \
-    SUITE_KEYCLOAK_PORT="$(free_port)" SUITE_KEYCLOAK_MANAGEMENT_PORT="$(free_port)" \
+    SUITE_KEYCLOAK_PORT="$(free_port)" SUITE_KEYCLOAK_MANAGEMENT_PORT="$(free_port)" SUITE_GATEWAY_PORT="$(free_port)" \
     timeout 600 "$SUITE_ROOT/suite" "$@" >>"$SELFTEST_LOG" 2>&1
 }
 

@@ -15,15 +15,19 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import fr.artisanat.platform.testing.BearerTokens;
 import fr.artisanat.platform.testing.OpenApiContract;
+import fr.artisanat.platform.testing.TestRealm;
 import io.restassured.RestAssured;
 
 /**
  * The suite's one OpenAPI document, as the packaged gateway serves it from the packaged services' documents: the
  * committed docs/openapi/partnerships-api.yaml (the served copy goes to target/openapi/ for review), every operation
- * documented as in the services, with the gateway's 429.
+ * documented as in the services, with the gateway's 429, and the OAuth 2.0 URLs of the realm the gateway trusts.
  */
 @ExtendWith(RunningSuite.class)
 class ApiDocumentIT extends OpenApiContract {
+
+    /** The realm as browsers reach it under {@code ./suite run}, which the committed document shows. */
+    private static final String RUN_REALM = "http://localhost:18180/realms/partnerships";
 
     @BeforeEach
     void atTheGateway() {
@@ -33,6 +37,12 @@ class ApiDocumentIT extends OpenApiContract {
     @Override
     protected String documentName() {
         return "partnerships-api.yaml";
+    }
+
+    /** Here the realm is the test Keycloak. */
+    @Override
+    protected String asCommitted(String served) {
+        return served.replace(TestRealm.issuer() + "/", RUN_REALM + "/");
     }
 
     /** The services' statuses, and the gateway's rate limit on every operation. */
@@ -54,5 +64,17 @@ class ApiDocumentIT extends OpenApiContract {
                 .body("paths", not(hasKey("/admin/outbox/parked")))
                 .body("servers[0].url", equalTo("/"))
                 .body("'x-tagGroups'.name", hasItems("convention-service", "enterprise-registry-service"));
+    }
+
+    /** Swagger UI sends people to log in, and takes their token, at the Keycloak of this environment. */
+    @Test
+    void itsOAuthUrlsAreThoseOfTheRealmTheGatewayTrusts() {
+        String token = TestRealm.issuer() + "/protocol/openid-connect/token";
+        BearerTokens.anonymous().get("/q/openapi?format=json").then().statusCode(200)
+                .body("components.securitySchemes.oauth2AuthorizationCode.flows.authorizationCode.authorizationUrl",
+                        equalTo(TestRealm.issuer() + "/protocol/openid-connect/auth"))
+                .body("components.securitySchemes.oauth2AuthorizationCode.flows.authorizationCode.tokenUrl", equalTo(token))
+                .body("components.securitySchemes.oauth2AuthorizationCode.flows.authorizationCode.refreshUrl", equalTo(token))
+                .body("components.securitySchemes.oauth2ClientCredentials.flows.clientCredentials.tokenUrl", equalTo(token));
     }
 }

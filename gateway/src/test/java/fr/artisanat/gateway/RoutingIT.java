@@ -88,19 +88,9 @@ class RoutingIT {
         String authority = given().port(gateway).contentType(ContentType.JSON)
                 .body(Map.of("siren", Sirens.random(), "name", "CA passerelle", "nature", "CA", "communes", List.of("26362")))
                 .post("/v1/authorities").then().statusCode(201).extract().path("id");
-        String chamber = given().port(gateway).contentType(ContentType.JSON)
-                .body(Map.of("name", "CMA passerelle", "level", "REGIONAL", "region", "Test"))
-                .post("/v1/chambers").then().statusCode(201).extract().path("id");
+        String chamber = Drafts.chamber(gateway, "CMA passerelle");
+        String convention = Drafts.convention(gateway, authority, chamber, "Convention par la passerelle");
         LocalDate today = LocalDate.now(java.time.ZoneId.of("Europe/Paris"));
-        String convention = given().port(gateway).contentType(ContentType.JSON)
-                .header("Idempotency-Key", UUID.randomUUID().toString())
-                .body(Map.of("reference", "GW-" + Long.toString(System.nanoTime(), 36).toUpperCase(), "kind", "FRAMEWORK",
-                        "title", "Convention par la passerelle",
-                        "parties", Map.of("authorityIds", List.of(authority), "chamberIds", List.of(chamber)),
-                        "signatories", List.of(Map.of("partnerId", authority, "fullName", "A. Dupont", "role", "Président"),
-                                Map.of("partnerId", chamber, "fullName", "B. Martin", "role", "Présidente")),
-                        "startDate", today.toString(), "durationYears", 3))
-                .post("/v1/conventions").then().statusCode(201).extract().path("id");
         List<String> signatories = given().port(gateway).get("/v1/conventions/" + convention).path("signatories.id");
         List<String> requestIds = new ArrayList<>();
         for (String signatory : signatories) {

@@ -38,7 +38,7 @@ public final class RunningSuite implements BeforeAllCallback, ExtensionContext.S
                             "convention-service", 0, List.of(), Map.of()));
                     registry = start(services, ServiceProcess.start(Path.of("..", "enterprise-registry-service"),
                             "enterprise-registry-service", 0, List.of(), Map.of()));
-                    gateway = start(services, startGateway("gateway", conventions.port(), registry.port(), Map.of()));
+                    gateway = start(services, startGateway("gateway", gatewayPort(), conventions.port(), registry.port(), Map.of()));
                 } catch (RuntimeException e) {
                     services.forEach(ServiceProcess::close);
                     throw e;
@@ -48,15 +48,27 @@ public final class RunningSuite implements BeforeAllCallback, ExtensionContext.S
         }
     }
 
+    /**
+     * The shared gateway's port, fixed ({@code SUITE_GATEWAY_PORT}: {@code ./suite test} sets it from
+     * {@code SUITE_TEST_GATEWAY_PORT}): the test realm's redirect URI for Swagger UI names it (SwaggerUiLoginIT).
+     */
+    private static int gatewayPort() {
+        return Integer.parseInt(System.getenv().getOrDefault("SUITE_GATEWAY_PORT", "28080"));
+    }
+
     /** A gateway process routing to these services' ports, with a small heap; {@code config} adds or overrides. */
     public static ServiceProcess startGateway(String name, int conventionsPort, int registryPort, Map<String, String> config) {
+        return startGateway(name, 0, conventionsPort, registryPort, config);
+    }
+
+    private static ServiceProcess startGateway(String name, int port, int conventionsPort, int registryPort, Map<String, String> config) {
         Map<String, String> all = new HashMap<>(Map.of(
                 "gateway.upstreams.convention-service.url", "http://127.0.0.1:" + conventionsPort,
                 "gateway.upstreams.enterprise-registry-service.url", "http://127.0.0.1:" + registryPort,
                 // every black-box test calls from one address: the rate limit has a test of its own (SharedRateLimitIT)
                 "gateway.rate-limits.anonymous.requests", "1000000"));
         all.putAll(config);
-        return ServiceProcess.start(Path.of(""), name, 0,
+        return ServiceProcess.start(Path.of(""), name, port,
                 List.of("-Xmx" + GATEWAY_HEAP_MB + "m", "-XX:+ExitOnOutOfMemoryError"), all);
     }
 

@@ -4,7 +4,6 @@ import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,7 +19,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * The gateway's Swagger UI, loaded by a headless Chromium from Debian's packages (./suite test installs it), shows the
+ * The gateway's Swagger UI, loaded by a headless Chromium from Debian's packages ({@link Chromium}), shows the
  * operations of every service: each operation of the merged document has its block in the rendered page.
  */
 @ExtendWith(RunningSuite.class)
@@ -64,27 +63,16 @@ class SwaggerUiIT {
 
     /** The page's DOM once its scripts have run, as Chromium renders it. */
     private static String render(String url, Path profile) throws Exception {
-        String chromium = chromium();
         Path errors = profile.resolveSibling(profile.getFileName() + "-chromium.log");
-        Process browser = new ProcessBuilder(chromium, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
-                "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--user-data-dir=" + profile, "--virtual-time-budget=20000", "--dump-dom", url)
-                .redirectError(errors.toFile()).start();
+        List<String> command = new ArrayList<>(List.of(Chromium.program("chromium")));
+        command.addAll(Chromium.flags(profile));
+        command.addAll(List.of("--virtual-time-budget=20000", "--dump-dom", url));
+        Process browser = new ProcessBuilder(command).redirectError(errors.toFile()).start();
         String dom = new String(browser.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!browser.waitFor(2, TimeUnit.MINUTES)) {
             browser.destroyForcibly();
             fail("Chromium did not finish; its log: " + Files.readString(errors));
         }
         return dom;
-    }
-
-    private static String chromium() {
-        for (String folder : System.getenv().getOrDefault("PATH", "/usr/bin").split(File.pathSeparator)) {
-            Path candidate = Path.of(folder, "chromium");
-            if (Files.isExecutable(candidate)) {
-                return candidate.toString();
-            }
-        }
-        return fail("chromium is not installed: ./suite test installs Debian's package (apt-get install chromium)");
     }
 }

@@ -25,7 +25,8 @@ import fr.artisanat.gateway.routing.RouteTable;
 /**
  * The suite's one OpenAPI document at the gateway's {@code /q/openapi} (YAML; JSON with {@code ?format=json}), which
  * its Swagger UI shows: merged ({@link DocumentMerge}) from the documents the services serve, read once all of them
- * answered, with what the gateway itself adds to every operation ({@link EdgeResponses}). Committed as
+ * answered, with what the gateway itself adds to every operation ({@link EdgeResponses}) and the OAuth 2.0 URLs of
+ * the realm it trusts ({@link RealmEndpoints}). Committed as
  * docs/openapi/partnerships-api.yaml; a test fails when the served one drifts from it.
  */
 @ApplicationScoped
@@ -36,12 +37,14 @@ public class SuiteApiDocument {
     private final Upstreams upstreams;
     private final RouteTable routes;
     private final String serverUrl;
+    private final String realmUrl;
     private final AtomicReference<ObjectNode> merged = new AtomicReference<>();
 
     SuiteApiDocument(Upstreams upstreams, RouteTable routes, GatewayConfig config) {
         this.upstreams = upstreams;
         this.routes = routes;
         this.serverUrl = config.openapi().serverUrl();
+        this.realmUrl = config.auth().issuer();
     }
 
     public void serve(RoutingContext context) {
@@ -72,6 +75,7 @@ public class SuiteApiDocument {
             }
             ObjectNode document = DocumentMerge.merge(info(), serverUrl, services);
             EdgeResponses.document(document);
+            RealmEndpoints.point(document, realmUrl);
             merged.set(document);
             return document;
         });

@@ -35,9 +35,14 @@ public abstract class OpenApiContract {
         return Set.of("401", "403", "404", "500");
     }
 
+    /** The served document as it is committed: what differs per environment replaced by what {@code ./suite run} serves. */
+    protected String asCommitted(String served) {
+        return served;
+    }
+
     @Test
     void servedDocumentIsTheCommittedOne() throws Exception {
-        String served = given().get("/q/openapi?format=yaml").then().statusCode(200).extract().asString();
+        String served = asCommitted(given().get("/q/openapi?format=yaml").then().statusCode(200).extract().asString());
         Path copy = Path.of("target", "openapi", documentName());
         Files.createDirectories(copy.getParent());
         Files.writeString(copy, served, StandardCharsets.UTF_8);

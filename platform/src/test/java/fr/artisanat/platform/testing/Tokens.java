@@ -48,11 +48,13 @@ public final class Tokens {
 
     /** A demo user of the realm file, e.g. {@code cmar-paca-adviser}, logged in with its password. */
     public static String user(String username) {
-        return cached("user " + username, () -> {
-            String password = entry("users", "username", username).path("credentials").path(0).path("value").asText();
-            return TestRealm.token(TestRealm.tokenEndpoint(), Map.of("grant_type", "password", "client_id", TEST_CLIENT,
-                    "client_secret", testClientSecret(), "username", username, "password", password));
-        });
+        return cached("user " + username, () -> TestRealm.token(TestRealm.tokenEndpoint(), Map.of("grant_type", "password",
+                "client_id", TEST_CLIENT, "client_secret", testClientSecret(), "username", username, "password", password(username))));
+    }
+
+    /** The demo password of a user of the realm file, for a test that logs in as a person does (Keycloak's login page). */
+    public static String password(String username) {
+        return entry("users", "username", username).path("credentials").path(0).path("value").asText();
     }
 
     /** A confidential client of the realm file, e.g. {@code valence-romans-agglo-system}, by client credentials. */
