@@ -77,11 +77,6 @@ public final class Tokens {
         }
     }
 
-    /**
-     * One login at a time per identity: threads that find the token expired wait for the one renewing it, as a real
-     * client would. The realm's brute-force protection refuses concurrent logins of one user ("Invalid user
-     * credentials"), which the many threads of a load test would otherwise make at each renewal.
-     */
     private static String cached(String who, Supplier<JsonNode> grant) {
         synchronized (RENEWALS.computeIfAbsent(who, key -> new Object())) {
             Issued issued = ISSUED.get(who);
