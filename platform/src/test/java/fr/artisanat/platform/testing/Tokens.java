@@ -69,7 +69,12 @@ public final class Tokens {
         }
     }
 
-    private static String cached(String who, Supplier<JsonNode> grant) {
+    /**
+     * One grant at a time: Keycloak's brute-force protection (on in the realm) takes concurrent logins of one user for
+     * an attack and disables the user for a while, so threads that find the token expired together must not each
+     * log in (a test that changes conventions from several threads renews the admin's token).
+     */
+    private static synchronized String cached(String who, Supplier<JsonNode> grant) {
         Issued issued = ISSUED.get(who);
         if (issued == null || Instant.now().isAfter(issued.renewAfter())) {
             JsonNode answer = grant.get();
