@@ -7,9 +7,6 @@ import static org.junit.jupiter.api.Assertions.fail;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -41,7 +38,7 @@ class GeneratedClientsPagingIT {
 
     @Test
     void theGeneratedClientsListConventionsAndEstablishmentsToTheLastPage() throws Exception {
-        createEmptyDatabase();
+        SuiteDatabase.createEmpty(DATABASE);
         try (ServiceProcess conventions = ServiceProcess.start(module("convention-service"),
                 "clients-it-convention-service", 0, List.of(), Map.of("DB_NAME", DATABASE, "convention.demo-data", "true"));
                 ServiceProcess registry = ServiceProcess.start(module("enterprise-registry-service"),
@@ -57,14 +54,6 @@ class GeneratedClientsPagingIT {
             JsonNode establishments = summary.get("establishments");
             assertEquals(DEMO_ESTABLISHMENTS, establishments.get("items").asInt());
             assertTrue(establishments.get("pages").asInt() > 1, "several pages of establishments: " + establishments);
-        }
-    }
-
-    /** Dropped first, so that a run on a kept instance (SUITE_INSTANCE=test ./suite infra-start) starts afresh. */
-    private static void createEmptyDatabase() throws SQLException {
-        try (Connection connection = SuiteDatabase.connect("public"); Statement statement = connection.createStatement()) {
-            statement.execute("drop database if exists " + DATABASE + " with (force)");
-            statement.execute("create database " + DATABASE);
         }
     }
 

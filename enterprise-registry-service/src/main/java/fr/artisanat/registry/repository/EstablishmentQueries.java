@@ -62,6 +62,12 @@ public class EstablishmentQueries {
         filter(where, params, f.employeeBand(), "e.employee_band = ?");
         filter(where, params, f.active(), "e.active = ?");
         filter(where, params, f.tag(), "e.siret in (select siret from classification where ? = any(tags))");
+        if (f.metierArtDomain() != null || f.tag() != null) {
+            // the chamber's classification selects only where the caller reads it: else the search would tell it
+            RegistryScope.Condition shown = scope.classificationShown("e");
+            where.append(" and ").append(shown.sql());
+            params.addAll(shown.params());
+        }
         int fetch = limit + 1; // one more than the page tells whether there is a next one
         HitQuery hits = words.isEmpty() ? inSiretOrder(where, params, cursor) : byWords(words, where, params, cursor, fetch);
         RegistryScope.Condition columns = EstablishmentRecord.select(scope);

@@ -246,13 +246,16 @@ class PartnerScopeTest {
         assertClassificationShown(false, "expired");
     }
 
-    /** In the lookup, the search and the changes feed alike. */
+    /** In the lookup, the search (also by the classification's tag) and the changes feed alike. */
     private void assertClassificationShown(boolean shown, String why) {
         String officer = valenceRomansOfficer();
         as(officer).get("/v1/establishments/" + valenceShared).then().statusCode(200)
                 .body("classification", shown ? notNullValue() : nullValue());
         as(officer).get("/v1/establishments?limit=100&territoryId=" + territory).then()
                 .body("items.find { it.siret == '" + valenceShared + "' }.classification", shown ? notNullValue() : nullValue());
+        List<String> tagged = as(officer).get("/v1/establishments?limit=100&tag=filiere-argile&territoryId=" + territory).then()
+                .statusCode(200).extract().path("items.siret");
+        assertEquals(shown, tagged.contains(valenceShared), why + ": found by the chamber's tag");
         List<Map<String, Object>> fed = feed(officer).stream().filter(item -> valenceShared.equals(item.get("siret"))).toList();
         assertEquals(1, fed.size(), why);
         assertEquals(shown, fed.get(0).get("classification") != null, why);

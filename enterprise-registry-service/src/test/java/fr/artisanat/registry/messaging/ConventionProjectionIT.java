@@ -9,7 +9,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,7 +35,7 @@ class ConventionProjectionIT {
 
     @Test
     void conventionServicesOwnEventsReachTheRegistrysProjection() throws SQLException {
-        createEmptyDatabase();
+        SuiteDatabase.createEmpty(DATABASE);
         try (ServiceProcess conventions = ServiceProcess.start(Path.of("..", "convention-service"),
                 "projection-it-convention-service", 0, List.of(), Map.of("DB_NAME", DATABASE, "convention.demo-data", "true"));
                 ServiceProcess registry = ServiceProcess.start("projection-it-registry", Map.of("DB_NAME", DATABASE,
@@ -95,14 +94,6 @@ class ConventionProjectionIT {
                 }
                 return found;
             }
-        }
-    }
-
-    /** Dropped first, so that a run on a kept instance (SUITE_INSTANCE=test ./suite infra-start) starts afresh. */
-    private static void createEmptyDatabase() throws SQLException {
-        try (Connection connection = SuiteDatabase.connect("public"); Statement statement = connection.createStatement()) {
-            statement.execute("drop database if exists " + DATABASE + " with (force)");
-            statement.execute("create database " + DATABASE);
         }
     }
 }

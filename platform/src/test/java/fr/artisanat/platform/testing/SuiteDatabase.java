@@ -5,6 +5,7 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Optional;
 
 /**
@@ -26,6 +27,18 @@ public final class SuiteDatabase {
         String url = "jdbc:postgresql://" + env("DB_HOST", "127.0.0.1") + ":" + env("DB_PORT", "25432") + "/"
                 + database + "?currentSchema=" + schema;
         return DriverManager.getConnection(url, env("DB_USER", "postgres"), env("DB_PASSWORD", "postgres"));
+    }
+
+    /**
+     * Creates an empty database in the instance, for services a test starts on data of their own only (the other
+     * tests of {@code ./suite test} leave theirs in the shared one). Dropped first, so that a run on a kept instance
+     * ({@code SUITE_INSTANCE=test ./suite infra-start}) starts afresh.
+     */
+    public static void createEmpty(String database) throws SQLException {
+        try (Connection connection = connect("public"); Statement statement = connection.createStatement()) {
+            statement.execute("drop database if exists " + database + " with (force)");
+            statement.execute("create database " + database);
+        }
     }
 
     /**
