@@ -91,7 +91,8 @@ keycloak_demo_secret() {
     found && $1 == "\"secret\":" { gsub(/[",]/, "", $2); print $2; exit }' "$SUITE_ROOT/infra/keycloak/$KEYCLOAK_REALM-realm.json"
 }
 
-# An access token of a demo partner system, by client credentials (valid 5 minutes).
+# An access token of a confidential client of the realm (a demo partner system, the import job), by client
+# credentials (valid 5 minutes).
 keycloak_client_token() {
   local answer
   answer=$(curl -sS -f -d grant_type=client_credentials --data-urlencode "client_id=$1" \

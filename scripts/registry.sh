@@ -1,6 +1,6 @@
 # ./suite registry-import FILE: uploads a SIRENE StockEtablissement file (CSV or .gz) to the running registry and
-# follows the import job until it ends, printing its progress. SUITE_ACCESS_TOKEN: a bearer token of the suite's
-# identity provider (README, "Identity").
+# follows the import job until it ends, printing its progress, as the realm's `sirene-import-job` client (role admin:
+# only admin imports), or with SUITE_ACCESS_TOKEN, a bearer token of the suite's identity provider (README, "Identity").
 
 # Through the gateway, whose imports route takes uploads of several GB, streamed.
 SUITE_REGISTRY_URL=${SUITE_REGISTRY_URL:-http://localhost:${SUITE_GATEWAY_PORT:-8080}}
@@ -9,8 +9,8 @@ registry_import() {
   local file=${1:-} response id status report
   [ -n "$file" ] && [ -f "$file" ] || die "usage: ./suite registry-import FILE (a SIRENE StockEtablissement CSV, optionally .gz)"
   command -v curl >/dev/null || die "curl is needed to upload the file"
-  [ -n "${SUITE_ACCESS_TOKEN:-}" ] || die "set SUITE_ACCESS_TOKEN to a bearer token of the suite's identity provider (README, \"Identity\")"
-  local auth="Authorization: Bearer $SUITE_ACCESS_TOKEN"
+  use_instance run
+  local auth="Authorization: Bearer ${SUITE_ACCESS_TOKEN:-$(keycloak_client_token sirene-import-job)}"
   response=$(curl -sS -f -H "$auth" -F "file=@$file" "$SUITE_REGISTRY_URL/v1/imports") \
     || die "the registry at $SUITE_REGISTRY_URL refused the upload (is ./suite run up? is another import running? is the token valid?)"
   id=$(printf '%s' "$response" | sed -n 's/.*"id":"\([^"]*\)".*/\1/p')

@@ -36,7 +36,7 @@ gateway_start() {
   done
   log "starting the gateway on http://localhost:$SUITE_GATEWAY_PORT"
   QUARKUS_HTTP_PORT=$SUITE_GATEWAY_PORT QUARKUS_PROFILE=${SUITE_PROFILE:-prod} \
-    setsid java -Xmx${SUITE_GATEWAY_HEAP:-128m} "${upstreams[@]}" -jar "$SUITE_ROOT/gateway/target/quarkus-app/quarkus-run.jar" \
+    setsid java -Xmx${SUITE_GATEWAY_HEAP:-128m} "${upstreams[@]}" ${SUITE_GATEWAY_OPTS:-} -jar "$SUITE_ROOT/gateway/target/quarkus-app/quarkus-run.jar" \
     >"$SUITE_LOGS/gateway.log" 2>&1 </dev/null &
   SUITE_SERVICE_PIDS+=($!)
   services_wait_ready gateway "$SUITE_GATEWAY_PORT" "$!"
