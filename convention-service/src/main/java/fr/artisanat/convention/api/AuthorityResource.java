@@ -88,13 +88,13 @@ public class AuthorityResource {
     @Operation(operationId = "listAuthorities", summary = "Search authorities",
             description = "By text in the name (or exact SIREN) and by member commune, a page at a time.")
     @APIResponse(responseCode = "200", description = "One page", content = @Content(schema = @Schema(implementation = AuthorityPage.class)))
-    public Response list(@Parameter(description = "Text in the name, or a SIREN", example = "Valence") @QueryParam("q") @Size(max = 200) String text,
+    public Response list(@Parameter(description = "Text in the name, or a SIREN", example = "Valence") @QueryParam("q") @Size(max = 200) String q,
             @Parameter(description = "INSEE code of a member commune", example = "26281") @QueryParam("commune") @Size(max = 5) @Pattern(regexp = PartnerPatterns.INSEE_COMMUNE, message = "must be an INSEE commune code") String commune,
             @Parameter(description = "name or siren, '-' for descending") @QueryParam("sort") @Size(max = 100) @Pattern(regexp = SORT, message = "sortable fields are name and siren") String sort,
             @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(100) int limit,
             @QueryParam("cursor") @Size(max = Keyset.MAX_CURSOR_LENGTH) String cursor, @Context UriInfo uri) {
         Keyset.Query<Authority> page = KEYSET.query(sort, cursor);
-        return PageResponses.ok(page.page(repository.search(text, commune, page, limit), limit, AuthorityView::of), uri);
+        return PageResponses.ok(page.page(repository.search(q, commune, page, limit), limit, AuthorityView::of), uri);
     }
 
     @GET

@@ -110,7 +110,7 @@ public class ConventionResource {
             @Parameter(description = "In force on this date", schema = @Schema(type = SchemaType.STRING, format = "date"))
             @QueryParam("activeOn") String activeOn,
             @Parameter(description = "INSEE code of a commune covered", example = "13005") @QueryParam("commune") @Size(max = 5) @Pattern(regexp = PartnerPatterns.INSEE_COMMUNE, message = "must be an INSEE commune code") String commune,
-            @Parameter(description = "Text in the title") @QueryParam("q") @Size(max = 200) String text,
+            @Parameter(description = "Text in the title") @QueryParam("q") @Size(max = 200) String q,
             @QueryParam("expiringWithinDays") @Min(0) @Max(3650) Integer expiringWithinDays,
             @Parameter(description = "Fields, '-' for descending: startDate, endDate, reference, title, createdAt", example = "-startDate")
             @QueryParam("sort") @Size(max = 100) @Pattern(regexp = SORT, message = "sortable fields are startDate, endDate, reference, title and createdAt") String sort,
@@ -121,7 +121,7 @@ public class ConventionResource {
         ConventionFilter filter = new ConventionFilter(QueryParams.uuid(authorityId, "authorityId"),
                 QueryParams.uuid(chamberId, "chamberId"), QueryParams.enumValue(ConventionKind.class, kind, "kind"),
                 QueryParams.enumValue(ConventionStatus.class, status, "status"), QueryParams.date(activeOn, "activeOn"),
-                commune, text, today, expiringWithinDays == null ? null : today.plusDays(expiringWithinDays));
+                commune, q, today, expiringWithinDays == null ? null : today.plusDays(expiringWithinDays));
         Keyset.Query<Convention> page = KEYSET.query(sort, cursor);
         CursorPage<ConventionView> result = page.page(repository.search(filter, repository.scopeOf(caller), page, limit), limit, ConventionView::of);
         return PageResponses.ok(result, uri);

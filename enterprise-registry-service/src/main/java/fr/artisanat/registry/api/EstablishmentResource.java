@@ -94,7 +94,7 @@ public class EstablishmentResource {
                     + "with the very words first, then those with words close to them (typos, plurals, beginnings of "
                     + "words); each group in SIRET order. Without `q`, SIRET order. Only the caller's part of the registry.")
     @APIResponse(responseCode = "200", description = "One page", content = @Content(schema = @Schema(implementation = EstablishmentPage.class)))
-    public Response search(@Parameter(description = "Words of the name or trade name", example = "boulangerie") @QueryParam("q") @Size(max = 200) String text,
+    public Response search(@Parameter(description = "Words of the name or trade name", example = "boulangerie") @QueryParam("q") @Size(max = 200) String q,
             @Parameter(schema = @Schema(implementation = java.util.UUID.class)) @QueryParam("territoryId") String territoryId,
             @Parameter(example = "26281") @QueryParam("commune") @Size(max = 5) @Pattern(regexp = INSEE_COMMUNE, message = "must be an INSEE commune code") String commune,
             @Parameter(example = "BATIMENT") @QueryParam("craftFamily") @Size(max = 12) @Pattern(regexp = "^(ALIMENTATION|BATIMENT|FABRICATION|SERVICES|AUTRE)$",
@@ -107,7 +107,7 @@ public class EstablishmentResource {
             @Parameter(example = "filiere-argile") @QueryParam("tag") @Size(max = 60) String tag,
             @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(100) int limit,
             @QueryParam("cursor") @Size(max = 200) String cursor, @Context UriInfo uri) {
-        EstablishmentFilter filter = new EstablishmentFilter(text, QueryParams.uuid(territoryId, "territoryId"), commune,
+        EstablishmentFilter filter = new EstablishmentFilter(q, QueryParams.uuid(territoryId, "territoryId"), commune,
                 craftFamily, naf, nafa, metierArtDomain, band, active == null ? null : Boolean.valueOf(active), tag);
         return PageResponses.ok(queries.search(filter, cursor, limit, sharing.scopeOf(caller)).map(EstablishmentView::of), uri);
     }

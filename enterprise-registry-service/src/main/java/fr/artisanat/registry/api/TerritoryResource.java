@@ -100,13 +100,13 @@ public class TerritoryResource {
             description = "The caller's territories (an authority's EPCI, a chamber's EPCIs, those the partner defined) by "
                     + "code or name, optionally only those tracked by the import or matching a text.")
     @APIResponse(responseCode = "200", description = "One page", content = @Content(schema = @Schema(implementation = TerritoryPage.class)))
-    public Response list(@Parameter(description = "Text in the name, or a SIREN", example = "Valence") @QueryParam("q") @Size(max = 200) String text,
+    public Response list(@Parameter(description = "Text in the name, or a SIREN", example = "Valence") @QueryParam("q") @Size(max = 200) String q,
             @Parameter(schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.BOOLEAN)) @QueryParam("tracked") @Pattern(regexp = "^(true|false)$", message = "must be true or false") String tracked,
             @QueryParam("sort") @Size(max = 100) @Pattern(regexp = SORT, message = "sortable fields are code and name") String sort,
             @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(100) int limit,
             @QueryParam("cursor") @Size(max = Keyset.MAX_CURSOR_LENGTH) String cursor, @Context UriInfo uri) {
         Keyset.Query<Territory> page = KEYSET.query(sort, cursor);
-        List<Territory> rows = repository.page(page, text, tracked == null ? null : Boolean.valueOf(tracked), limit,
+        List<Territory> rows = repository.page(page, q, tracked == null ? null : Boolean.valueOf(tracked), limit,
                 sharing.scopeOf(caller));
         return PageResponses.ok(page.page(rows, limit,
                 t -> TerritoryView.of(t, null)), uri);

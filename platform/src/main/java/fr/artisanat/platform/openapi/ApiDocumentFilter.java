@@ -17,6 +17,7 @@ import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 
 import fr.artisanat.platform.idempotency.IdempotencyInterceptor;
+import fr.artisanat.platform.pagination.CursorCodec;
 
 /**
  * Makes each served OpenAPI document say what the platform makes every service accept and return (docs/adr/0004),
@@ -41,8 +42,11 @@ public class ApiDocumentFilter implements OASFilter {
     private static final int ENTITY_TAG_MAX_LENGTH = 200;
     /** A URL of the service: its path and an id. */
     private static final int LOCATION_MAX_LENGTH = 2048;
-    /** The request's own URL (at most the 4 KiB of an HTTP request line) with the next cursor in place. */
-    private static final int LINK_MAX_LENGTH = 8192;
+    /**
+     * The request's own URL (at most the 8 KiB request line every service and the gateway take,
+     * {@code quarkus.http.limits.max-initial-line-length}) with the next cursor in place.
+     */
+    private static final int LINK_MAX_LENGTH = 16384;
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
@@ -101,6 +105,7 @@ public class ApiDocumentFilter implements OASFilter {
             Schema next = page.getProperties().get("next");
             if (next != null && cursor != null && cursor.getMaxLength() != null) {
                 next.setMaxLength(Math.max(cursor.getMaxLength(), next.getMaxLength() == null ? 0 : next.getMaxLength()));
+                next.setPattern(cursor.getPattern());
             }
         });
     }
@@ -135,6 +140,7 @@ public class ApiDocumentFilter implements OASFilter {
             }
             if (parameter.getIn() == Parameter.In.QUERY && "cursor".equals(parameter.getName())) {
                 parameter.setDescription("The `next` of the previous page, as returned; any other value is refused (400)");
+                schemaOf(parameter).pattern(CursorCodec.PATTERN);
             }
             if (parameter.getIn() == Parameter.In.HEADER && "If-Match".equalsIgnoreCase(parameter.getName())) {
                 if (parameter.getDescription() == null) {

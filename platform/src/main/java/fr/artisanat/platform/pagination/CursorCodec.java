@@ -16,6 +16,12 @@ import java.util.stream.Collectors;
  */
 public record CursorCodec(char separator, String foreign) {
 
+    /**
+     * Every cursor's characters: Base64url without padding. Declared in the documents, so that no valid cursor needs
+     * percent-encoding and the longest fits the request line with the longest other parameters.
+     */
+    public static final String PATTERN = "^[A-Za-z0-9_-]+$";
+
     /** Why a cursor the API never handed out is refused. */
     public static final String NOT_RETURNED = "it is not a cursor this API returned";
 
