@@ -1,6 +1,5 @@
 package fr.artisanat.registry.importer;
 
-import java.io.IOException;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -17,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 
 import org.jboss.logging.Logger;
 
@@ -26,6 +24,8 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 
 import fr.artisanat.platform.ServiceLocks;
 import fr.artisanat.platform.changes.ChangesFeed;
+import fr.artisanat.platform.jdbc.BinaryCopy;
+import fr.artisanat.platform.outbox.BulkOutbox;
 import fr.artisanat.registry.messaging.outgoing.EstablishmentEventData;
 import fr.artisanat.registry.messaging.outgoing.EstablishmentEvents;
 
@@ -37,7 +37,8 @@ import fr.artisanat.registry.messaging.outgoing.EstablishmentEvents;
  * <li>new establishments are COPYed (binary) straight into {@code establishment}; changed ones are COPYed into a
  * staging table and updated from it where their version is still the one read;</li>
  * <li>each change's event is built here, from the same {@link EstablishmentEventData} the service's own events use
- * (classification read once the rows are locked), and COPYed into the outbox in the order of the changes.</li>
+ * (classification read once the rows are locked), and written to the outbox in bulk rows ({@link BulkOutbox}), in the
+ * order of the changes.</li>
  * </ol>
  * Another transaction that wrote one of these establishments between the read and the write (a concurrent merge of
  * the same SIRET) makes the write fail, on the primary key or on the version: the attempt is rolled back and made
@@ -82,7 +83,6 @@ final class BatchWriter implements AutoCloseable {
     private static final String FORGET_WORDS = """
             delete from search_word s where s.word = any(?::text[])
                 and not exists (select 1 from establishment e where e.search_words @> array[s.word])""";
-    private static final String OUTBOX_COLUMNS = "event_id, topic, aggregate_id, event_type, source, payload, occurred_at, request_id";
 
     private final Connection connection;
     private final UUID jobId;
@@ -131,6 +131,10 @@ final class BatchWriter implements AutoCloseable {
 
     /** An event of the batch, in the order of the changes. */
     private record Event(String siret, String what, EstablishmentEvents.Data data) {
+
+        BulkOutbox.Event toOutbox() {
+            return new BulkOutbox.Event(siret, "establishment." + what + ".v1", data);
+        }
     }
 
     /** Another transaction wrote one of the batch's establishments between its read and its write. */
@@ -141,7 +145,7 @@ final class BatchWriter implements AutoCloseable {
     }
 
     /** Merges the batch and commits it with its progress, adding its figures to {@code total} once committed. */
-    void write(ImportBatch batch, ImportCounts total) throws SQLException, IOException {
+    void write(ImportBatch batch, ImportCounts total) throws SQLException {
         for (int attempt = 1;; attempt++) {
             try {
                 ImportCounts counts = merge(batch);
@@ -163,7 +167,7 @@ final class BatchWriter implements AutoCloseable {
                 || "23505".equals(e.getSQLState()) && String.valueOf(e.getMessage()).contains("establishment_pkey");
     }
 
-    private ImportCounts merge(ImportBatch batch) throws SQLException, IOException {
+    private ImportCounts merge(ImportBatch batch) throws SQLException {
         ImportCounts counts = batch.lines().counts();
         Map<String, Stored> stored = lookup(batch.rows());
         List<ImportBatch.Row> created = new ArrayList<>();
@@ -184,7 +188,7 @@ final class BatchWriter implements AutoCloseable {
             List<Event> events = new ArrayList<>(created.size() + changed.size());
             insert(created, transaction, events);
             List<String> withdrawn = update(changed, transaction, events);
-            publish(events, transaction);
+            publish(events);
             // last: a word new to the dictionary makes another batch adding it wait until this one commits
             addWords(created, changed);
             forgetWords(withdrawn);
@@ -268,7 +272,7 @@ final class BatchWriter implements AutoCloseable {
 
     /** New establishments, version 0; none can be classified yet (the classification refers to the row). */
     private void insert(List<ImportBatch.Row> created, Transaction transaction, List<Event> events)
-            throws SQLException, IOException {
+            throws SQLException {
         if (created.isEmpty()) {
             return;
         }
@@ -375,34 +379,10 @@ final class BatchWriter implements AutoCloseable {
         return classifications;
     }
 
-    /** The events, in the order of the changes, into the outbox that the relay publishes from. */
-    private void publish(List<Event> events, Transaction transaction) throws SQLException, IOException {
-        try (BinaryCopy copy = BinaryCopy.into(connection, "outbox_event", OUTBOX_COLUMNS)) {
-            for (Event event : events) {
-                copy.row(8);
-                copy.uuid(timeOrderedId());
-                copy.text(EstablishmentEvents.TOPIC);
-                copy.text(event.siret);
-                copy.text("establishment." + event.what + ".v1");
-                copy.text(source);
-                copy.bytes(eventWriter.writeValueAsBytes(event.data));
-                copy.timestamp(transaction.postgresMicros);
-                copy.text(requestId);
-            }
-            copy.finish();
-        }
-    }
-
-    /**
-     * A UUID version 7 (RFC 9562): milliseconds since 1970 first, then random bits. Ids that grow with time land at
-     * the end of the outbox's unique index instead of anywhere in it, which made that index the costliest part of
-     * writing an event.
-     */
-    private static UUID timeOrderedId() {
-        ThreadLocalRandom random = ThreadLocalRandom.current();
-        long high = System.currentTimeMillis() << 16 | 0x7000 | random.nextInt(1 << 12);
-        long low = random.nextLong() & 0x3fffffffffffffffL | 0x8000000000000000L;
-        return new UUID(high, low);
+    /** The events, in the order of the changes, into the outbox that the relay publishes from: bulk rows (ADR 0003). */
+    private void publish(List<Event> events) throws SQLException {
+        BulkOutbox.append(connection, source, EstablishmentEvents.TOPIC, requestId, eventWriter,
+                events.stream().map(Event::toOutbox).toList());
     }
 
     private void reject(List<ImportBatch.Rejection> rejections) throws SQLException {

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import fr.artisanat.platform.jdbc.BinaryCopy;
 import fr.artisanat.registry.domain.SearchText;
 import fr.artisanat.registry.messaging.outgoing.EstablishmentEventData;
 
