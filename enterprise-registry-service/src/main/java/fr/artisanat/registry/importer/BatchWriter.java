@@ -205,7 +205,8 @@ final class BatchWriter implements AutoCloseable {
             return stored;
         }
         try (PreparedStatement lookup = connection.prepareStatement(LOOKUP)) {
-            lookup.setArray(1, strings(rows.stream().map(row -> row.values.siret()).toList()));
+            // sorted: PostgreSQL sorts the array for its index scan, at once when it comes sorted
+            lookup.setArray(1, strings(rows.stream().map(row -> row.values.siret()).sorted().toList()));
             try (ResultSet rs = lookup.executeQuery()) {
                 while (rs.next()) {
                     stored.put(rs.getString(1), new Stored(rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getBoolean(5),

@@ -52,9 +52,32 @@ public final class BinaryCopy implements AutoCloseable {
     public void text(String value) throws SQLException {
         if (value == null) {
             nul();
-        } else {
+        } else if (!ascii(value)) {
             bytes(value.getBytes(StandardCharsets.UTF_8));
         }
+    }
+
+    /**
+     * Writes an ASCII value (most of them: codes, numbers, most names) straight into the buffer, one byte per
+     * character, without encoding it into an array first; false, having written nothing, for any other.
+     */
+    private boolean ascii(String value) throws SQLException {
+        int n = value.length();
+        if (n > BUFFER - 4) {
+            return false;
+        }
+        room(4 + n);
+        int start = length + 4;
+        for (int i = 0; i < n; i++) {
+            char c = value.charAt(i);
+            if (c >= 0x80) {
+                return false;
+            }
+            buffer[start + i] = (byte) c;
+        }
+        int32(n);
+        length += n;
+        return true;
     }
 
     /** A value already encoded: UTF-8 text or JSON. */
@@ -129,6 +152,21 @@ public final class BinaryCopy implements AutoCloseable {
         }
     }
 
+    /**
+     * A one-dimensional array of values already encoded one after the other in {@code data}, the value {@code i} ending
+     * at {@code ends[i]} (the first starting at 0), without nulls.
+     */
+    public void encodedArray(byte[] data, int[] ends, int count, int elementType) throws SQLException {
+        arrayHeader(4 * count + (count == 0 ? 0 : ends[count - 1]), count, elementType);
+        int start = 0;
+        for (int i = 0; i < count; i++) {
+            room(4);
+            int32(ends[i] - start);
+            write(data, start, ends[i] - start);
+            start = ends[i];
+        }
+    }
+
     /** A one-dimensional {@code uuid[]} without nulls. */
     public void uuids(List<UUID> values) throws SQLException {
         arrayHeader(values.size() * 20, values.size(), UUID_TYPE);
@@ -183,15 +221,19 @@ public final class BinaryCopy implements AutoCloseable {
     }
 
     private void write(byte[] bytes) throws SQLException {
-        if (length + bytes.length > buffer.length) {
+        write(bytes, 0, bytes.length);
+    }
+
+    private void write(byte[] bytes, int from, int count) throws SQLException {
+        if (length + count > buffer.length) {
             flush();
-            if (bytes.length > buffer.length) {
-                copy.writeToCopy(bytes, 0, bytes.length);
+            if (count > buffer.length) {
+                copy.writeToCopy(bytes, from, count);
                 return;
             }
         }
-        System.arraycopy(bytes, 0, buffer, length, bytes.length);
-        length += bytes.length;
+        System.arraycopy(bytes, from, buffer, length, count);
+        length += count;
     }
 
     private void flush() throws SQLException {
