@@ -32,8 +32,9 @@ import fr.artisanat.registry.messaging.outgoing.EstablishmentEvents;
 /**
  * Merges the batches of one partition of an import, each in one transaction on a connection of its own:
  * <ol>
- * <li>one query reads the hash, version, commune, state and diffusion stored for the batch's SIRETs;</li>
- * <li>a row whose hash is the stored one is left alone: a re-import of the same file writes only its progress;</li>
+ * <li>one query reads the hash stored for each of the batch's SIRETs: a row whose hash is the stored one is left
+ * alone, and a re-import of the same file reads hashes and writes only its progress;</li>
+ * <li>another reads the version, commune, state and diffusion stored for the rows whose hash differs;</li>
  * <li>new establishments are COPYed (binary) straight into {@code establishment}; changed ones are COPYed into a
  * staging table and updated from it where their version is still the one read;</li>
  * <li>each change's event is built here, from the same {@link EstablishmentEventData} the service's own events use
@@ -58,6 +59,7 @@ final class BatchWriter implements AutoCloseable {
      */
     static final String SEARCH_WORDS = "registry-search-words";
 
+    private static final String STORED_HASHES = "select siret, row_hash from establishment where siret = any(?::char(14)[])";
     private static final String LOOKUP = """
             select siret, version, row_hash, commune, active, diffusion = 'O' from establishment
             where siret = any(?::char(14)[])""";
@@ -169,17 +171,30 @@ final class BatchWriter implements AutoCloseable {
 
     private ImportCounts merge(ImportBatch batch) throws SQLException {
         ImportCounts counts = batch.lines().counts();
-        Map<String, Stored> stored = lookup(batch.rows());
+        Map<String, Long> hashes = storedHashes(batch.rows());
         List<ImportBatch.Row> created = new ArrayList<>();
-        List<Change> changed = new ArrayList<>();
+        List<ImportBatch.Row> differing = new ArrayList<>();
         for (ImportBatch.Row row : batch.rows()) {
+            Long hash = hashes.get(row.values.siret());
+            if (hash == null) {
+                created.add(row);
+            } else if (hash != row.hash()) {
+                differing.add(row);
+            } else {
+                counts.unchanged++;
+            }
+        }
+        // the rest of the stored state only for the rows that changed: an unchanged re-import reads hashes alone
+        Map<String, Stored> stored = lookup(differing);
+        List<Change> changed = new ArrayList<>();
+        for (ImportBatch.Row row : differing) {
             Stored before = stored.get(row.values.siret());
             if (before == null) {
                 created.add(row);
             } else if (before.hash != row.hash()) {
                 changed.add(new Change(row, before));
             } else {
-                counts.unchanged++;
+                counts.unchanged++; // written meanwhile, as this row has it
             }
         }
         if (!created.isEmpty() || !changed.isEmpty()) {
@@ -199,22 +214,35 @@ final class BatchWriter implements AutoCloseable {
         return counts;
     }
 
+    private Map<String, Long> storedHashes(Collection<ImportBatch.Row> rows) throws SQLException {
+        return select(STORED_HASHES, rows, rs -> rs.getLong(2));
+    }
+
     private Map<String, Stored> lookup(Collection<ImportBatch.Row> rows) throws SQLException {
-        Map<String, Stored> stored = new HashMap<>(rows.size() * 2);
+        return select(LOOKUP, rows, rs -> new Stored(rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getBoolean(5),
+                rs.getBoolean(6)));
+    }
+
+    private interface Reading<T> {
+        T read(ResultSet rs) throws SQLException;
+    }
+
+    /** What {@code sql} reads of the rows' establishments, by SIRET (the first column). */
+    private <T> Map<String, T> select(String sql, Collection<ImportBatch.Row> rows, Reading<T> reading) throws SQLException {
+        Map<String, T> found = new HashMap<>(rows.size() * 2);
         if (rows.isEmpty()) {
-            return stored;
+            return found;
         }
-        try (PreparedStatement lookup = connection.prepareStatement(LOOKUP)) {
+        try (PreparedStatement select = connection.prepareStatement(sql)) {
             // sorted: PostgreSQL sorts the array for its index scan, at once when it comes sorted
-            lookup.setArray(1, strings(rows.stream().map(row -> row.values.siret()).sorted().toList()));
-            try (ResultSet rs = lookup.executeQuery()) {
+            select.setArray(1, strings(rows.stream().map(row -> row.values.siret()).sorted().toList()));
+            try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
-                    stored.put(rs.getString(1), new Stored(rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getBoolean(5),
-                            rs.getBoolean(6)));
+                    found.put(rs.getString(1), reading.read(rs));
                 }
             }
         }
-        return stored;
+        return found;
     }
 
     /**
