@@ -15,6 +15,11 @@ SUITE_HOME=${SUITE_HOME:-$(default_suite_home)}
 SUITE_DIST=${SUITE_DIST:-$SUITE_HOME/dist}
 SUITE_POSTGRES_VERSION=${SUITE_POSTGRES_VERSION:-17.6.0}
 SUITE_KAFKA_VERSION=${SUITE_KAFKA_VERSION:-4.1.2}
+SUITE_KEYCLOAK_VERSION=${SUITE_KEYCLOAK_VERSION:-26.7.3}
+# Keycloak's bootstrap administrator (master realm), for its admin console and the tests' admin REST API calls; it
+# exists on loopback only, like the rest of a local instance.
+SUITE_KEYCLOAK_ADMIN_USERNAME=${SUITE_KEYCLOAK_ADMIN_USERNAME:-suite-admin}
+SUITE_KEYCLOAK_ADMIN_PASSWORD=${SUITE_KEYCLOAK_ADMIN_PASSWORD:-suite-admin}
 SUITE_MIN_JAVA=21
 
 log() { printf '\033[1;34m[suite]\033[0m %s\n' "$*" >&2; }
@@ -46,21 +51,28 @@ use_instance() {
     run)
       SUITE_PG_PORT=${SUITE_PG_PORT:-15432}
       SUITE_KAFKA_PORT=${SUITE_KAFKA_PORT:-19092}
-      SUITE_KAFKA_CONTROLLER_PORT=${SUITE_KAFKA_CONTROLLER_PORT:-19093} ;;
+      SUITE_KAFKA_CONTROLLER_PORT=${SUITE_KAFKA_CONTROLLER_PORT:-19093}
+      SUITE_KEYCLOAK_PORT=${SUITE_KEYCLOAK_PORT:-18180}
+      SUITE_KEYCLOAK_MANAGEMENT_PORT=${SUITE_KEYCLOAK_MANAGEMENT_PORT:-18190} ;;
     test)
       SUITE_PG_PORT=${SUITE_TEST_PG_PORT:-25432}
       SUITE_KAFKA_PORT=${SUITE_TEST_KAFKA_PORT:-29092}
-      SUITE_KAFKA_CONTROLLER_PORT=${SUITE_TEST_KAFKA_CONTROLLER_PORT:-29093} ;;
+      SUITE_KAFKA_CONTROLLER_PORT=${SUITE_TEST_KAFKA_CONTROLLER_PORT:-29093}
+      SUITE_KEYCLOAK_PORT=${SUITE_TEST_KEYCLOAK_PORT:-28180}
+      SUITE_KEYCLOAK_MANAGEMENT_PORT=${SUITE_TEST_KEYCLOAK_MANAGEMENT_PORT:-28190} ;;
     bench)
       SUITE_PG_PORT=${SUITE_BENCH_PG_PORT:-35432}
       SUITE_KAFKA_PORT=${SUITE_BENCH_KAFKA_PORT:-39092}
-      SUITE_KAFKA_CONTROLLER_PORT=${SUITE_BENCH_KAFKA_CONTROLLER_PORT:-39093} ;;
+      SUITE_KAFKA_CONTROLLER_PORT=${SUITE_BENCH_KAFKA_CONTROLLER_PORT:-39093}
+      SUITE_KEYCLOAK_PORT=${SUITE_BENCH_KEYCLOAK_PORT:-38180}
+      SUITE_KEYCLOAK_MANAGEMENT_PORT=${SUITE_BENCH_KEYCLOAK_MANAGEMENT_PORT:-38190} ;;
     *) die "unknown instance '$SUITE_INSTANCE'" ;;
   esac
   SUITE_DATA=${SUITE_DATA:-$SUITE_HOME/$SUITE_INSTANCE}
   SUITE_LOGS=$SUITE_DATA/logs
   SUITE_DB=${SUITE_DB:-partnerships}
-  export SUITE_INSTANCE SUITE_PG_PORT SUITE_KAFKA_PORT SUITE_KAFKA_CONTROLLER_PORT SUITE_DATA SUITE_LOGS SUITE_DB
+  export SUITE_INSTANCE SUITE_PG_PORT SUITE_KAFKA_PORT SUITE_KAFKA_CONTROLLER_PORT SUITE_KEYCLOAK_PORT \
+    SUITE_KEYCLOAK_MANAGEMENT_PORT SUITE_DATA SUITE_LOGS SUITE_DB
 }
 
 java_major() { "$1" -version 2>&1 | sed -n 's/.*version "\([0-9]*\).*/\1/p' | head -1; }
@@ -96,3 +108,19 @@ wait_for_port() {
 }
 
 port_busy() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+# Whether the process whose id a pid file holds runs.
+pid_running() { [ -f "$1" ] && kill -0 "$(cat "$1")" 2>/dev/null; }
+
+# Stops a process started in a session of its own (setsid) by its pid file: TERM, up to 30 s to end (Kafka and
+# Keycloak pass it on and shut down in order), then KILL of whatever is left in that session.
+stop_by_pid_file() {
+  local file=$1 what=$2 pid i
+  pid_running "$file" || { rm -f "$file"; return 0; }
+  pid=$(cat "$file")
+  log "stopping $what"
+  kill "$pid" 2>/dev/null || true
+  for ((i = 0; i < 120; i++)); do kill -0 "$pid" 2>/dev/null || break; sleep 0.25; done
+  kill -9 -- "-$pid" 2>/dev/null || true
+  rm -f "$file"
+}

@@ -53,7 +53,7 @@ kafka_format() {
     >"$SUITE_LOGS/kafka-format.log" 2>&1 || die "Kafka storage format failed, see $SUITE_LOGS/kafka-format.log"
 }
 
-kafka_running() { [ -f "$(KAFKA_PID)" ] && kill -0 "$(cat "$(KAFKA_PID)")" 2>/dev/null; }
+kafka_running() { pid_running "$(KAFKA_PID)"; }
 
 kafka_start() {
   [ -d "$(KAFKA_HOME)/libs" ] || die "Kafka jars missing in $(KAFKA_HOME) (infra fetch failed?)"
@@ -75,14 +75,6 @@ kafka_start() {
   die "Kafka did not start within 60s, see $SUITE_LOGS/kafka.log"
 }
 
-kafka_stop() {
-  kafka_running || { rm -f "$(KAFKA_PID)"; return 0; }
-  local pid i; pid=$(cat "$(KAFKA_PID)")
-  log "stopping Kafka"
-  kill "$pid" 2>/dev/null || true
-  for ((i = 0; i < 120; i++)); do kill -0 "$pid" 2>/dev/null || break; sleep 0.25; done
-  kill -9 "$pid" 2>/dev/null || true
-  rm -f "$(KAFKA_PID)"
-}
+kafka_stop() { stop_by_pid_file "$(KAFKA_PID)" Kafka; }
 
 kafka_bootstrap() { echo "127.0.0.1:$SUITE_KAFKA_PORT"; }

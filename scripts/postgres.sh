@@ -31,9 +31,20 @@ pg_init() {
   chmod 700 "$data"
   pg_as_owner "$(PG_BIN_DIR)/initdb" -D "$data" -U postgres --auth=trust --encoding=UTF8 --locale=C.UTF-8 >"$SUITE_LOGS/initdb.log" 2>&1 \
     || die "initdb failed, see $SUITE_LOGS/initdb.log"
-  # Single-user mode creates the database before any server listens: no client binary needed.
-  echo "CREATE DATABASE $SUITE_DB" | pg_as_owner "$(PG_BIN_DIR)/postgres" --single -D "$data" postgres >>"$SUITE_LOGS/initdb.log" 2>&1 \
-    || die "creating database $SUITE_DB failed, see $SUITE_LOGS/initdb.log"
+}
+
+# The services' database and Keycloak's, created in single-user mode before the server listens (no client binary
+# needed); also in a cluster of an earlier version of the suite, which had the first only.
+pg_ensure_databases() {
+  local data existing database; data=$(PG_DATA)
+  mkdir -p "$SUITE_LOGS"
+  existing=$(echo "SELECT datname FROM pg_database" | pg_as_owner "$(PG_BIN_DIR)/postgres" --single -D "$data" postgres 2>>"$SUITE_LOGS/initdb.log") \
+    || die "listing the databases failed, see $SUITE_LOGS/initdb.log"
+  for database in "$SUITE_DB" keycloak; do
+    grep -q "datname = \"$database\"" <<<"$existing" && continue
+    echo "CREATE DATABASE $database" | pg_as_owner "$(PG_BIN_DIR)/postgres" --single -D "$data" postgres >>"$SUITE_LOGS/initdb.log" 2>&1 \
+      || die "creating database $database failed, see $SUITE_LOGS/initdb.log"
+  done
 }
 
 pg_running() { pg_as_owner "$(PG_BIN_DIR)/pg_ctl" status -D "$(PG_DATA)" >/dev/null 2>&1; }
@@ -46,6 +57,7 @@ pg_start() {
   pg_install; pg_init
   pg_running && { log "PostgreSQL already running on port $SUITE_PG_PORT"; return 0; }
   port_busy "$SUITE_PG_PORT" && die "port $SUITE_PG_PORT is taken: set SUITE_PG_PORT (or SUITE_TEST_PG_PORT)"
+  pg_ensure_databases
   mkdir -p "$SUITE_LOGS"; touch "$SUITE_LOGS/postgres.log"
   [ "$(id -u)" = 0 ] && chown nobody: "$SUITE_LOGS/postgres.log"
   log "starting PostgreSQL $SUITE_POSTGRES_VERSION on 127.0.0.1:$SUITE_PG_PORT"

@@ -1,5 +1,6 @@
 # ./suite registry-import FILE: uploads a SIRENE StockEtablissement file (CSV or .gz) to the running registry and
-# follows the import job until it ends, printing its progress.
+# follows the import job until it ends, printing its progress. SUITE_ACCESS_TOKEN: a bearer token of the suite's
+# identity provider (README, "Identity").
 
 # Through the gateway, whose imports route takes uploads of several GB, streamed.
 SUITE_REGISTRY_URL=${SUITE_REGISTRY_URL:-http://localhost:${SUITE_GATEWAY_PORT:-8080}}
@@ -8,13 +9,16 @@ registry_import() {
   local file=${1:-} response id status report
   [ -n "$file" ] && [ -f "$file" ] || die "usage: ./suite registry-import FILE (a SIRENE StockEtablissement CSV, optionally .gz)"
   command -v curl >/dev/null || die "curl is needed to upload the file"
-  response=$(curl -sS -f -F "file=@$file" "$SUITE_REGISTRY_URL/v1/imports") \
-    || die "the registry at $SUITE_REGISTRY_URL refused the upload (is ./suite run up? is another import running?)"
+  [ -n "${SUITE_ACCESS_TOKEN:-}" ] || die "set SUITE_ACCESS_TOKEN to a bearer token of the suite's identity provider (README, \"Identity\")"
+  local auth="Authorization: Bearer $SUITE_ACCESS_TOKEN"
+  response=$(curl -sS -f -H "$auth" -F "file=@$file" "$SUITE_REGISTRY_URL/v1/imports") \
+    || die "the registry at $SUITE_REGISTRY_URL refused the upload (is ./suite run up? is another import running? is the token valid?)"
   id=$(printf '%s' "$response" | sed -n 's/.*"id":"\([^"]*\)".*/\1/p')
   [ -n "$id" ] || die "unexpected answer: $response"
   log "import $id started; progress at $SUITE_REGISTRY_URL/v1/imports/$id"
   while true; do
-    report=$(curl -sS -f "$SUITE_REGISTRY_URL/v1/imports/$id") || die "lost the registry at $SUITE_REGISTRY_URL"
+    report=$(curl -sS -f -H "$auth" "$SUITE_REGISTRY_URL/v1/imports/$id") \
+      || die "lost the import (tokens last 5 minutes: with a new one, follow it at $SUITE_REGISTRY_URL/v1/imports/$id)"
     status=$(printf '%s' "$report" | sed -n 's/.*"status":"\([A-Z]*\)".*/\1/p')
     printf '\r%s' "$(printf '%s' "$report" | sed 's/[{}"]//g; s/,/  /g' | cut -c1-200)" >&2
     [ "$status" = RUNNING ] || break

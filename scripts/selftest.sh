@@ -11,7 +11,7 @@ check_suite_script() {
   : >"$SELFTEST_LOG"
 
   selftest_suite "$home" fetch || selftest_fail "./suite fetch failed in a new SUITE_HOME"
-  selftest_has_infra "$home" || selftest_fail "./suite fetch left no PostgreSQL or Kafka in $home/dist"
+  selftest_has_infra "$home" || selftest_fail "./suite fetch left no PostgreSQL, Kafka or Keycloak in $home/dist"
   rm -rf "$home/dist"
   selftest_suite "$home" fetch || selftest_fail "./suite fetch failed after the downloads were deleted"
   selftest_has_infra "$home" || selftest_fail "./suite fetch did not fetch the deleted infrastructure again"
@@ -39,11 +39,13 @@ selftest_suite() {
   env -u SUITE_DIST -u SUITE_DATA -u SUITE_LOGS -u SUITE_INSTANCE SUITE_HOME="$home" \
     SUITE_POSTGRES_VERSION="${SELFTEST_POSTGRES_VERSION:-$SUITE_POSTGRES_VERSION}" \
     SUITE_PG_PORT="${SELFTEST_PG_PORT:-$(free_port)}" SUITE_KAFKA_PORT="$(free_port)" SUITE_KAFKA_CONTROLLER_PORT="$(free_port)" \
+    SUITE_KEYCLOAK_PORT="$(free_port)" SUITE_KEYCLOAK_MANAGEMENT_PORT="$(free_port)" \
     timeout 600 "$SUITE_ROOT/suite" "$@" >>"$SELFTEST_LOG" 2>&1
 }
 
 selftest_has_infra() {
-  [ -x "$1/dist/postgres-$SUITE_POSTGRES_VERSION/bin/postgres" ] && [ -d "$1/dist/kafka-$SUITE_KAFKA_VERSION/libs" ]
+  [ -x "$1/dist/postgres-$SUITE_POSTGRES_VERSION/bin/postgres" ] && [ -d "$1/dist/kafka-$SUITE_KAFKA_VERSION/libs" ] \
+    && [ -x "$1/dist/keycloak-$SUITE_KEYCLOAK_VERSION/bin/kc.sh" ]
 }
 
 selftest_said() { grep -Eq "$1" "$SELFTEST_LOG"; }

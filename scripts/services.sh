@@ -1,5 +1,6 @@
 # The suite's services as plain JVM processes (the fast-jar that 'mvn package' builds in each module), listening on
-# loopback only, then the gateway in front of them: the one entry point (docs/adr/0011).
+# loopback only, then the gateway in front of them: the one entry point (docs/adr/0013). Each verifies bearer tokens
+# with the realm that export_infra_env names (OIDC_SERVER_URL, OIDC_ISSUER).
 # name:port:path of its main resource; each name is also the gateway's upstream of that name.
 SUITE_SERVICES=${SUITE_SERVICES:-"convention-service:8081:/v1/conventions enterprise-registry-service:8082:/v1/establishments"}
 SUITE_GATEWAY_PORT=${SUITE_GATEWAY_PORT:-8080}
@@ -35,7 +36,6 @@ gateway_start() {
   done
   log "starting the gateway on http://localhost:$SUITE_GATEWAY_PORT"
   QUARKUS_HTTP_PORT=$SUITE_GATEWAY_PORT QUARKUS_PROFILE=${SUITE_PROFILE:-prod} \
-    GATEWAY_PUBLIC_URL=${GATEWAY_PUBLIC_URL:-http://localhost:$SUITE_GATEWAY_PORT} \
     setsid java -Xmx${SUITE_GATEWAY_HEAP:-128m} "${upstreams[@]}" -jar "$SUITE_ROOT/gateway/target/quarkus-app/quarkus-run.jar" \
     >"$SUITE_LOGS/gateway.log" 2>&1 </dev/null &
   SUITE_SERVICE_PIDS+=($!)
@@ -78,5 +78,7 @@ services_print_urls() {
     IFS=: read -r name port path <<<"$entry"
     printf '  %-22s operators only, on loopback: http://127.0.0.1:%s/q/health  /q/metrics  /admin/outbox/parked\n' "$name" "$port"
   done
-  printf '  %-22s PostgreSQL 127.0.0.1:%s/%s (user postgres)   Kafka 127.0.0.1:%s\n\n' "infrastructure" "$SUITE_PG_PORT" "$SUITE_DB" "$SUITE_KAFKA_PORT"
+  printf '  %-22s PostgreSQL 127.0.0.1:%s/%s (user postgres)   Kafka 127.0.0.1:%s\n' "infrastructure" "$SUITE_PG_PORT" "$SUITE_DB" "$SUITE_KAFKA_PORT"
+  printf '  %-22s Keycloak %s, realm %s (tokens: README, "Identity"); admin console %s/admin (%s)\n\n' \
+    "identity provider" "$(keycloak_url)" "$KEYCLOAK_REALM" "$(keycloak_url)" "$SUITE_KEYCLOAK_ADMIN_USERNAME"
 }

@@ -3,7 +3,8 @@
 // page) and the changes feeds until they are caught up, and exits non-zero on any failed request, on an item listed
 // twice, on a cursor that comes back or when no last page comes within MAX_PAGES. It prints a JSON summary.
 //
-//   node target/typescript/src/main/typescript/list-pages.js http://localhost:8081 http://localhost:8082
+//   ACCESS_TOKEN=... node target/typescript/src/main/typescript/list-pages.js http://localhost:8081 http://localhost:8082
+// ACCESS_TOKEN: a bearer token of the suite's identity provider (README, "Tokens"), sent with every request.
 import * as conventionService from '../../../target/generated-sources/typescript/convention-service/index.js';
 import * as registryService from '../../../target/generated-sources/typescript/enterprise-registry-service/index.js';
 
@@ -108,11 +109,12 @@ function requireSameItems<T>(list: string, listed: ListWalk<T>, feed: string, fe
   }
 }
 
-async function main(conventionServiceUrl: string, registryUrl: string): Promise<void> {
-  const conventionsConfig = new conventionService.Configuration({ basePath: conventionServiceUrl });
+async function main(conventionServiceUrl: string, registryUrl: string, accessToken: string): Promise<void> {
+  const headers = { Authorization: `Bearer ${accessToken}` };
+  const conventionsConfig = new conventionService.Configuration({ basePath: conventionServiceUrl, headers });
   const conventionsApi = new conventionService.ConventionsApi(conventionsConfig);
   const conventionChangesApi = new conventionService.DataSharingApi(conventionsConfig);
-  const registryConfig = new registryService.Configuration({ basePath: registryUrl });
+  const registryConfig = new registryService.Configuration({ basePath: registryUrl, headers });
   const establishmentsApi = new registryService.EstablishmentsApi(registryConfig);
   const establishmentChangesApi = new registryService.DataSharingApi(registryConfig);
 
@@ -157,11 +159,12 @@ async function describe(error: unknown): Promise<string> {
 }
 
 const [conventionServiceUrl, registryUrl] = process.argv.slice(2);
-if (conventionServiceUrl === undefined || registryUrl === undefined) {
-  console.error('usage: node list-pages.js <convention-service URL> <enterprise-registry-service URL>');
+const accessToken = process.env.ACCESS_TOKEN;
+if (conventionServiceUrl === undefined || registryUrl === undefined || accessToken === undefined) {
+  console.error('usage: ACCESS_TOKEN=<bearer token> node list-pages.js <convention-service URL> <enterprise-registry-service URL>');
   process.exitCode = 2;
 } else {
-  main(conventionServiceUrl, registryUrl).catch(async (error: unknown) => {
+  main(conventionServiceUrl, registryUrl, accessToken).catch(async (error: unknown) => {
     console.error(`list-pages failed: ${await describe(error)}`);
     process.exitCode = 1;
   });

@@ -12,7 +12,9 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
+import fr.artisanat.platform.testing.AdminTokenByDefault;
 import fr.artisanat.platform.testing.ServiceProcess;
 
 /**
@@ -20,6 +22,7 @@ import fr.artisanat.platform.testing.ServiceProcess;
  * circuit opens after the configured failures, and once the service is back a trial call goes through after the
  * delay and closes the circuit. The gateway's readiness tells the circuit's state.
  */
+@ExtendWith(AdminTokenByDefault.class)
 class CircuitBreakerIT {
 
     private static final int FAILURES = 3;

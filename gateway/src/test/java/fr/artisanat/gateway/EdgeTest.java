@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import fr.artisanat.platform.testing.Tokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -34,7 +35,8 @@ class EdgeTest {
 
     @Test
     void endToEndRequestHeadersPassAndHopByHopOnesStop() throws Exception {
-        String response = RoutingIT.rawExchange(port, "GET /v1/echo?q=1 HTTP/1.1", """
+        String token = Tokens.admin();
+        String response = RoutingIT.rawExchange(port, "GET /v1/echo?q=1 HTTP/1.1", "Authorization: Bearer " + token + "\n" + """
                 Connection: close, X-Client-Hop
                 X-Client-Hop: secret
                 Keep-Alive: timeout=5
@@ -54,6 +56,8 @@ class EdgeTest {
         assertEquals("\"3\"", headers.path("if-match").asText());
         assertEquals("key-1", headers.path("idempotency-key").asText());
         assertEquals("edge-test-1", headers.path("x-request-id").asText());
+        // the service verifies the token again
+        assertEquals("Bearer " + token, headers.path("authorization").asText());
         for (String hop : new String[] { "x-client-hop", "keep-alive", "te", "proxy-authorization" }) {
             assertFalse(headers.has(hop), hop + " reached the upstream: " + headers);
         }
@@ -112,8 +116,8 @@ class EdgeTest {
                 .body("bodyLength", equalTo(1024));
         // no declared length: counted as it streams
         String chunk = Integer.toHexString(700) + "\r\n" + "x".repeat(700) + "\r\n";
-        String response = RoutingIT.rawExchange(port, "POST /v1/echo HTTP/1.1",
-                "Transfer-Encoding: chunked\nContent-Type: text/plain\n", chunk + chunk + "0\r\n\r\n");
+        String response = RoutingIT.rawExchange(port, "POST /v1/echo HTTP/1.1", "Authorization: Bearer " + Tokens.admin()
+                + "\nTransfer-Encoding: chunked\nContent-Type: text/plain\n", chunk + chunk + "0\r\n\r\n");
         assertTrue(response.startsWith("HTTP/1.1 413"), response);
         assertTrue(response.contains(PROBLEM), response);
     }

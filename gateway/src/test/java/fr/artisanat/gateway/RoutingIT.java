@@ -21,6 +21,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import fr.artisanat.platform.testing.BearerTokens;
 import fr.artisanat.platform.testing.TopicReader;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
@@ -116,6 +117,16 @@ class RoutingIT {
         assertEquals(1, signed.size(), "the convention.signed.v1 event of " + convention);
         // the last signature signed the convention: its request id is the event's
         assertEquals(requestIds.get(requestIds.size() - 1), TopicReader.header(signed.get(0), "X-Request-Id"));
+    }
+
+    @Test
+    void withoutATokenTheGatewayAndEachServiceAnswer401() {
+        for (int port : new int[] { RunningSuite.gateway().port(), RunningSuite.conventions().port() }) {
+            BearerTokens.anonymous().port(port).get("/v1/chambers?limit=1").then().statusCode(401)
+                    .contentType("application/problem+json").header("WWW-Authenticate", startsWith("Bearer"));
+        }
+        BearerTokens.anonymous().port(RunningSuite.registry().port()).get("/v1/territories?limit=1").then().statusCode(401)
+                .contentType("application/problem+json").header("WWW-Authenticate", startsWith("Bearer"));
     }
 
     @Test

@@ -9,12 +9,14 @@ import java.util.Map;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
+import fr.artisanat.platform.testing.BearerTokens;
 import fr.artisanat.platform.testing.ServiceProcess;
 
 /**
  * The packaged services and the packaged gateway in front of them, as real processes against the PostgreSQL and Kafka
  * of {@code ./suite test}: started once for all the black-box tests (*IT) of the run, stopped when it ends. The
- * gateway runs with a heap far smaller than the files the streaming test sends through it.
+ * gateway runs with a heap far smaller than the files the streaming test sends through it. The tests' requests carry
+ * the admin's token unless they say otherwise ({@link BearerTokens}).
  */
 public final class RunningSuite implements BeforeAllCallback, ExtensionContext.Store.CloseableResource {
 
@@ -27,6 +29,7 @@ public final class RunningSuite implements BeforeAllCallback, ExtensionContext.S
 
     @Override
     public void beforeAll(ExtensionContext context) {
+        BearerTokens.adminByDefault();
         synchronized (RunningSuite.class) {
             if (gateway == null) {
                 List<ServiceProcess> services = new ArrayList<>();
@@ -49,7 +52,9 @@ public final class RunningSuite implements BeforeAllCallback, ExtensionContext.S
     public static ServiceProcess startGateway(String name, int conventionsPort, int registryPort, Map<String, String> config) {
         Map<String, String> all = new HashMap<>(Map.of(
                 "gateway.upstreams.convention-service.url", "http://127.0.0.1:" + conventionsPort,
-                "gateway.upstreams.enterprise-registry-service.url", "http://127.0.0.1:" + registryPort));
+                "gateway.upstreams.enterprise-registry-service.url", "http://127.0.0.1:" + registryPort,
+                // every black-box test calls from one address: the rate limit has a test of its own (SharedRateLimitIT)
+                "gateway.rate-limits.anonymous.requests", "1000000"));
         all.putAll(config);
         return ServiceProcess.start(Path.of(""), name, 0,
                 List.of("-Xmx" + GATEWAY_HEAP_MB + "m", "-XX:+ExitOnOutOfMemoryError"), all);

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
+import fr.artisanat.platform.testing.Tokens;
 import fr.artisanat.registry.sirene.generator.SireneFileGenerator;
 import io.restassured.http.ContentType;
 
@@ -76,8 +77,8 @@ class StreamingIT {
     }
 
     private Download download(int port, String path) throws Exception {
-        HttpResponse<InputStream> response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
-                HttpResponse.BodyHandlers.ofInputStream());
+        HttpResponse<InputStream> response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Authorization", "Bearer " + Tokens.admin()).build(), HttpResponse.BodyHandlers.ofInputStream());
         assertEquals(200, response.statusCode());
         assertTrue(response.headers().firstValue("Content-Disposition").orElse("").startsWith("attachment"),
                 "Content-Disposition passes");

@@ -22,6 +22,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import fr.artisanat.platform.testing.ServiceProcess;
 import fr.artisanat.platform.testing.SuiteDatabase;
+import fr.artisanat.platform.testing.Tokens;
 
 /**
  * The TypeScript clients generated from docs/openapi, used by a small script as a frontend would, list every
@@ -78,9 +79,12 @@ class GeneratedClientsPagingIT {
         Path output = Path.of("target", "it-logs", "list-pages.json");
         Path errors = Path.of("target", "it-logs", "list-pages.log");
         Files.createDirectories(output.getParent());
-        Process script = new ProcessBuilder("node", System.getProperty("list-pages.script"),
+        ProcessBuilder node = new ProcessBuilder("node", System.getProperty("list-pages.script"),
                 "http://127.0.0.1:" + conventions.port(), "http://127.0.0.1:" + registry.port())
-                .redirectOutput(output.toFile()).redirectError(errors.toFile()).start();
+                .redirectOutput(output.toFile()).redirectError(errors.toFile());
+        // as a partner's frontend: with a token of the identity provider (the admin's, who may list everything)
+        node.environment().put("ACCESS_TOKEN", Tokens.admin());
+        Process script = node.start();
         if (!script.waitFor(10, TimeUnit.MINUTES)) {
             script.destroyForcibly().waitFor();
             fail("list-pages did not end within 10 minutes:\n" + read(errors));

@@ -23,11 +23,11 @@ public final class AuthorityRequests {
 
     @Schema(name = "CreateAuthority")
     public record Create(
-            @NotNull @Pattern(regexp = PartnerPatterns.SIREN, message = "must be 9 digits") @Schema(examples = "200068781") String siren,
+            @NotNull @Size(max = 9) @Pattern(regexp = PartnerPatterns.SIREN, message = "must be 9 digits") @Schema(examples = "200068781") String siren,
             @NotBlank @Size(max = 200) @Schema(examples = "CA Valence Romans Agglo") String name,
             @NotNull AuthorityNature nature,
             @NotEmpty @Size(max = 1000) @Schema(description = "INSEE codes of the member communes", examples = "[\"26362\", \"26281\"]")
-            List<@NotNull @Pattern(regexp = PartnerPatterns.INSEE_COMMUNE, message = "must be an INSEE commune code") String> communes,
+            List<@NotNull @Size(max = 5) @Pattern(regexp = PartnerPatterns.INSEE_COMMUNE, message = "must be an INSEE commune code") String> communes,
             @Schema(examples = "2017-01-01") LocalDate validFrom) {
 
         PartnerCommands.NewAuthority toCommand() {

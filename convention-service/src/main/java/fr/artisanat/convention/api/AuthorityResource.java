@@ -40,6 +40,8 @@ import fr.artisanat.platform.idempotency.Idempotent;
 import fr.artisanat.platform.pagination.Keyset;
 import fr.artisanat.platform.pagination.PageResponses;
 import fr.artisanat.platform.pagination.SortField;
+import fr.artisanat.platform.security.Caller;
+import fr.artisanat.platform.security.Scope;
 import fr.artisanat.platform.web.EntityTags;
 
 @Path("/v1/authorities")
@@ -56,20 +58,27 @@ public class AuthorityResource {
     /** What {@link #KEYSET} sorts by, for the document (the contract test checks that both agree). */
     static final String SORT = "^[+-]?(name|siren)(,[+-]?(name|siren))*$";
 
+    /** Who may change the partners, said on each operation that does. */
+    static final String REFERENCE_DATA = "Reference data: every caller reads it, only an admin changes it (else 403).";
+
     @Inject
     PartnerService partners;
 
     @Inject
     AuthorityRepository repository;
 
+    @Inject
+    Caller caller;
+
     @POST
     @Transactional
     @Idempotent
     @Operation(operationId = "createAuthority", summary = "Register an authority",
             description = "An EPCI with its SIREN (check digit verified) and member communes (INSEE codes that must exist). "
-                    + "The EPCIs of 1 January 2020 are loaded at start-up.")
+                    + "The EPCIs of 1 January 2020 are loaded at start-up. " + REFERENCE_DATA)
     @APIResponse(responseCode = "201", description = "Registered", content = @Content(schema = @Schema(implementation = AuthorityView.class)))
     public Response create(@HeaderParam("Idempotency-Key") String idempotencyKey, @Valid @NotNull AuthorityRequests.Create request) {
+        Scope.requireAdmin(caller, "register an authority");
         Authority authority = partners.createAuthority(request.toCommand());
         return EntityTags.tagged(Response.created(URI.create("/v1/authorities/" + authority.id)).entity(AuthorityView.of(authority)),
                 authority.version);
@@ -80,7 +89,7 @@ public class AuthorityResource {
             description = "By text in the name (or exact SIREN) and by member commune, a page at a time.")
     @APIResponse(responseCode = "200", description = "One page", content = @Content(schema = @Schema(implementation = AuthorityPage.class)))
     public Response list(@Parameter(description = "Text in the name, or a SIREN", example = "Valence") @QueryParam("q") @Size(max = 200) String text,
-            @Parameter(description = "INSEE code of a member commune", example = "26281") @QueryParam("commune") @Pattern(regexp = PartnerPatterns.INSEE_COMMUNE, message = "must be an INSEE commune code") String commune,
+            @Parameter(description = "INSEE code of a member commune", example = "26281") @QueryParam("commune") @Size(max = 5) @Pattern(regexp = PartnerPatterns.INSEE_COMMUNE, message = "must be an INSEE commune code") String commune,
             @Parameter(description = "name or siren, '-' for descending") @QueryParam("sort") @Size(max = 100) @Pattern(regexp = SORT, message = "sortable fields are name and siren") String sort,
             @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(100) int limit,
             @QueryParam("cursor") @Size(max = Keyset.MAX_CURSOR_LENGTH) String cursor, @Context UriInfo uri) {
@@ -105,10 +114,11 @@ public class AuthorityResource {
             description = "The authority is succeeded from effectiveDate (e.g. merged into a métropole). Its conventions "
                     + "still running on that date pass to the successor, with their history kept; their signatories still "
                     + "show the authority they signed for. A succession that would make an authority its own successor, "
-                    + "directly or through others, is refused (409).")
+                    + "directly or through others, is refused (409). " + REFERENCE_DATA)
     @APIResponse(responseCode = "200", description = "Recorded", content = @Content(schema = @Schema(implementation = AuthorityView.class)))
     public Response succession(@PathParam("id") UUID id, @HeaderParam("Idempotency-Key") String idempotencyKey,
             @Valid @NotNull AuthorityRequests.Succession request) {
+        Scope.requireAdmin(caller, "record a succession");
         Authority authority = partners.recordSuccession(id, request.toCommand());
         return EntityTags.tagged(Response.ok(AuthorityView.of(authority)), authority.version);
     }

@@ -4,6 +4,9 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.validation.constraints.Size;
+
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -13,9 +16,9 @@ import fr.artisanat.convention.domain.AuthorityNature;
 
 @Schema(name = "Authority")
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record AuthorityView(UUID id, @Schema(examples = "200068781") String siren,
-        @Schema(examples = "CA Valence Romans Agglo") String name, AuthorityNature nature,
-        @Schema(description = "INSEE codes of the member communes") List<String> communes,
+public record AuthorityView(UUID id, @Schema(examples = "200068781") @Size(max = 9) String siren,
+        @Schema(examples = "CA Valence Romans Agglo") @Size(max = 200) String name, AuthorityNature nature,
+        @Schema(description = "INSEE codes of the member communes") @Size(max = 1000) List<@Size(max = 5) String> communes,
         LocalDate validFrom, LocalDate validTo, UUID successorId, long version) {
 
     public static AuthorityView of(Authority a) {

@@ -24,7 +24,7 @@ public final class ChamberRequests {
             @NotNull ChamberLevel level,
             @Size(max = 100) @Schema(examples = "Provence-Alpes-Côte d'Azur") String region,
             UUID parentId,
-            @Pattern(regexp = PartnerPatterns.SIREN, message = "must be 9 digits") String siren) {
+            @Size(max = 9) @Pattern(regexp = PartnerPatterns.SIREN, message = "must be 9 digits") String siren) {
 
         PartnerCommands.NewChamber toCommand() {
             return new PartnerCommands.NewChamber(name, level, region, parentId, siren);

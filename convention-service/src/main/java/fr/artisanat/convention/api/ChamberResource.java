@@ -39,6 +39,8 @@ import fr.artisanat.platform.idempotency.Idempotent;
 import fr.artisanat.platform.pagination.Keyset;
 import fr.artisanat.platform.pagination.PageResponses;
 import fr.artisanat.platform.pagination.SortField;
+import fr.artisanat.platform.security.Caller;
+import fr.artisanat.platform.security.Scope;
 import fr.artisanat.platform.web.EntityTags;
 
 @Path("/v1/chambers")
@@ -60,13 +62,18 @@ public class ChamberResource {
     @Inject
     ChamberRepository repository;
 
+    @Inject
+    Caller caller;
+
     @POST
     @Transactional
     @Idempotent
     @Operation(operationId = "createChamber", summary = "Register a chamber",
-            description = "A chamber of trades and crafts with its level, region and parent chamber.")
+            description = "A chamber of trades and crafts with its level, region and parent chamber. "
+                    + AuthorityResource.REFERENCE_DATA)
     @APIResponse(responseCode = "201", description = "Registered", content = @Content(schema = @Schema(implementation = ChamberView.class)))
     public Response create(@HeaderParam("Idempotency-Key") String idempotencyKey, @Valid @NotNull ChamberRequests.Create request) {
+        Scope.requireAdmin(caller, "register a chamber");
         Chamber chamber = partners.createChamber(request.toCommand());
         return EntityTags.tagged(Response.created(URI.create("/v1/chambers/" + chamber.id)).entity(ChamberView.of(chamber)), chamber.version);
     }

@@ -26,6 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import fr.artisanat.convention.repository.ConventionRepository;
 import fr.artisanat.platform.changes.ChangesFeed;
 import fr.artisanat.platform.pagination.PageResponses;
+import fr.artisanat.platform.security.Caller;
 
 @Path("/v1/convention-changes")
 @Tag(name = "Data sharing", description = "What partner systems use to stay in sync with the conventions, without Kafka")
@@ -35,9 +36,12 @@ public class ConventionChangesResource {
     @Inject
     ConventionRepository conventions;
 
+    @Inject
+    Caller caller;
+
     @GET
     @Operation(operationId = "listConventionChanges", summary = "Changes feed",
-            description = "Every convention changed since the cursor (drafted, edited, signed, activated, amended, "
+            description = "Every convention in the caller's scope changed since the cursor (drafted, edited, signed, activated, amended, "
                     + "transferred to a successor authority, expired, terminated), in the order of the changes, as it is "
                     + "now; its version tells which state is newer. " + ChangesFeed.HOW_TO_FOLLOW)
     @APIResponse(responseCode = "200", description = "Changes", content = @Content(schema = @Schema(implementation = ConventionResource.ConventionPage.class)),
@@ -49,7 +53,7 @@ public class ConventionChangesResource {
             @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(100) int limit,
             @Context UriInfo uri) {
         ChangesFeed feed = ChangesFeed.page(cursor, limit);
-        return PageResponses.ok(feed.toPage(conventions.changes(feed).stream()
+        return PageResponses.ok(feed.toPage(conventions.changes(feed, conventions.scopeOf(caller)).stream()
                 .map(c -> new ChangesFeed.Change<>(c.changePosition(), ConventionView.of(c))).toList()), uri);
     }
 }

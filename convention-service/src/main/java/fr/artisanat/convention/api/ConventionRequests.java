@@ -132,7 +132,7 @@ public final class ConventionRequests {
             @NotBlank @Size(max = 300) @Schema(examples = "Convention cadre signée") String title,
             @NotBlank @Size(max = 100) @Schema(examples = "application/pdf") String mediaType,
             @NotNull @Positive @Schema(examples = "482113") Long sizeBytes,
-            @NotNull @Pattern(regexp = "^[0-9a-f]{64}$", message = "must be 64 lowercase hexadecimal characters")
+            @NotNull @Size(max = 64) @Pattern(regexp = "^[0-9a-f]{64}$", message = "must be 64 lowercase hexadecimal characters")
             @Schema(examples = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08") String sha256) {
 
         ConventionCommands.Document toCommand() {

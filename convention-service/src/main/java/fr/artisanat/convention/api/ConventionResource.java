@@ -50,6 +50,7 @@ import fr.artisanat.platform.pagination.CursorPage;
 import fr.artisanat.platform.pagination.Keyset;
 import fr.artisanat.platform.pagination.PageResponses;
 import fr.artisanat.platform.pagination.SortField;
+import fr.artisanat.platform.security.Caller;
 import fr.artisanat.platform.web.EntityTags;
 import fr.artisanat.platform.web.QueryParams;
 
@@ -79,6 +80,9 @@ public class ConventionResource {
     @Inject
     Clock clock;
 
+    @Inject
+    Caller caller;
+
     @POST
     @Transactional
     @Idempotent
@@ -90,13 +94,13 @@ public class ConventionResource {
     public Response create(@Parameter(name = "Idempotency-Key", description = "Client key making the POST safe to retry")
             @HeaderParam("Idempotency-Key") String idempotencyKey,
             @Valid @NotNull ConventionRequests.Create request) {
-        Convention c = service.create(request.toCommand());
+        Convention c = service.create(caller, request.toCommand());
         return EntityTags.tagged(Response.created(URI.create("/v1/conventions/" + c.id)).entity(ConventionView.of(c)), c.version);
     }
 
     @GET
     @Operation(operationId = "listConventions", summary = "Search conventions",
-            description = "Conventions matching every filter given, a page at a time (cursor pagination, Link header). "
+            description = "Conventions in the caller's scope matching every filter given, a page at a time (cursor pagination, Link header). "
                     + "activeOn keeps those in force that day; expiringWithinDays keeps ACTIVE ones ending within N days.")
     @APIResponse(responseCode = "200", description = "One page", content = @Content(schema = @Schema(implementation = ConventionPage.class)))
     public Response list(@Parameter(schema = @Schema(implementation = UUID.class)) @QueryParam("authorityId") String authorityId,
@@ -105,7 +109,7 @@ public class ConventionResource {
             @Parameter(schema = @Schema(implementation = ConventionStatus.class)) @QueryParam("status") String status,
             @Parameter(description = "In force on this date", schema = @Schema(type = SchemaType.STRING, format = "date"))
             @QueryParam("activeOn") String activeOn,
-            @Parameter(description = "INSEE code of a commune covered", example = "13005") @QueryParam("commune") @Pattern(regexp = PartnerPatterns.INSEE_COMMUNE, message = "must be an INSEE commune code") String commune,
+            @Parameter(description = "INSEE code of a commune covered", example = "13005") @QueryParam("commune") @Size(max = 5) @Pattern(regexp = PartnerPatterns.INSEE_COMMUNE, message = "must be an INSEE commune code") String commune,
             @Parameter(description = "Text in the title") @QueryParam("q") @Size(max = 200) String text,
             @QueryParam("expiringWithinDays") @Min(0) @Max(3650) Integer expiringWithinDays,
             @Parameter(description = "Fields, '-' for descending: startDate, endDate, reference, title, createdAt", example = "-startDate")
@@ -119,7 +123,7 @@ public class ConventionResource {
                 QueryParams.enumValue(ConventionStatus.class, status, "status"), QueryParams.date(activeOn, "activeOn"),
                 commune, text, today, expiringWithinDays == null ? null : today.plusDays(expiringWithinDays));
         Keyset.Query<Convention> page = KEYSET.query(sort, cursor);
-        CursorPage<ConventionView> result = page.page(repository.search(filter, page, limit), limit, ConventionView::of);
+        CursorPage<ConventionView> result = page.page(repository.search(filter, repository.scopeOf(caller), page, limit), limit, ConventionView::of);
         return PageResponses.ok(result, uri);
     }
 
@@ -128,7 +132,7 @@ public class ConventionResource {
     @Operation(operationId = "getConvention", summary = "Read a convention", description = "The convention with its ETag.")
     @APIResponse(responseCode = "200", description = "The convention", content = @Content(schema = @Schema(implementation = ConventionView.class)))
     public Response get(@PathParam("id") UUID id) {
-        Convention c = service.get(id);
+        Convention c = service.get(caller, id);
         return EntityTags.tagged(Response.ok(ConventionView.of(c)), c.version);
     }
 
@@ -140,7 +144,7 @@ public class ConventionResource {
     @APIResponse(responseCode = "200", description = "Edited", content = @Content(schema = @Schema(implementation = ConventionView.class)))
     public Response update(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull ConventionRequests.Update request) {
-        Convention c = service.update(id, EntityTags.expected(ifMatch), request.toCommand());
+        Convention c = service.update(caller, id, EntityTags.expected(ifMatch), request.toCommand());
         return EntityTags.tagged(Response.ok(ConventionView.of(c)), c.version);
     }
 
@@ -154,7 +158,7 @@ public class ConventionResource {
     @APIResponse(responseCode = "200", description = "Signature recorded", content = @Content(schema = @Schema(implementation = ConventionView.class)))
     public Response sign(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
             @HeaderParam("Idempotency-Key") String idempotencyKey, @Valid @NotNull ConventionRequests.Signature request) {
-        Convention c = service.sign(id, EntityTags.expected(ifMatch), request.toCommand());
+        Convention c = service.sign(caller, id, EntityTags.expected(ifMatch), request.toCommand());
         return EntityTags.tagged(Response.ok(ConventionView.of(c)), c.version);
     }
 
@@ -169,7 +173,7 @@ public class ConventionResource {
                     schema = @Schema(type = SchemaType.STRING)))
     public Response amend(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
             @HeaderParam("Idempotency-Key") String idempotencyKey, @Valid @NotNull ConventionRequests.NewAmendment request) {
-        var amendment = service.amend(id, EntityTags.expected(ifMatch), request.toCommand());
+        var amendment = service.amend(caller, id, EntityTags.expected(ifMatch), request.toCommand());
         return EntityTags.tagged(Response.created(URI.create("/v1/conventions/" + id + "/amendments")).entity(AmendmentView.of(amendment)),
                 amendment.convention.version);
     }
@@ -179,7 +183,7 @@ public class ConventionResource {
     @Operation(operationId = "listAmendments", summary = "List amendments", description = "Every amendment, in number order.")
     @APIResponse(responseCode = "200", description = "Amendments", content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = AmendmentView.class)))
     public List<AmendmentView> amendments(@PathParam("id") UUID id) {
-        return service.get(id).amendments.stream().map(AmendmentView::of).toList();
+        return service.get(caller, id).amendments.stream().map(AmendmentView::of).toList();
     }
 
     @POST
@@ -191,7 +195,7 @@ public class ConventionResource {
     @APIResponse(responseCode = "200", description = "Terminated", content = @Content(schema = @Schema(implementation = ConventionView.class)))
     public Response terminate(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
             @HeaderParam("Idempotency-Key") String idempotencyKey, @Valid @NotNull ConventionRequests.Termination request) {
-        Convention c = service.terminate(id, EntityTags.expected(ifMatch), request.toCommand());
+        Convention c = service.terminate(caller, id, EntityTags.expected(ifMatch), request.toCommand());
         return EntityTags.tagged(Response.ok(ConventionView.of(c)), c.version);
     }
 
@@ -204,7 +208,7 @@ public class ConventionResource {
                     + "entered after it was signed.")
     @APIResponse(responseCode = "200", description = "History", content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = HistoryView.class)))
     public List<HistoryView> history(@PathParam("id") UUID id) {
-        return service.get(id).chronology().stream().map(HistoryView::of).toList();
+        return service.get(caller, id).chronology().stream().map(HistoryView::of).toList();
     }
 
     /** OpenAPI shape of one page of conventions. */

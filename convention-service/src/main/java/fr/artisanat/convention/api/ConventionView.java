@@ -5,6 +5,9 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.validation.constraints.Size;
+
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -25,24 +28,24 @@ import fr.artisanat.convention.domain.SharedData;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ConventionView(
         UUID id,
-        @Schema(examples = "AUBAGNE-CMAR-PACA-2015") String reference,
+        @Schema(examples = "AUBAGNE-CMAR-PACA-2015") @Size(max = 60) String reference,
         ConventionKind kind,
-        String title,
+        @Size(max = 300) String title,
         ConventionStatus status,
-        List<Party> parties,
-        List<SignatoryView> signatories,
+        @Size(max = 20) List<Party> parties,
+        @Size(max = 20) List<SignatoryView> signatories,
         @Schema(examples = "2015-10-20") LocalDate signatureDate,
         @Schema(examples = "2015-10-20") LocalDate startDate,
         @Schema(examples = "2020-10-19") LocalDate endDate,
-        List<String> themes,
-        List<String> challenges,
-        List<Funding> fundingCommitments,
-        List<DataShare> dataExchanges,
+        @Size(max = 20) List<@Size(max = 300) String> themes,
+        @Size(max = 20) List<@Size(max = 500) String> challenges,
+        @Size(max = 20) List<Funding> fundingCommitments,
+        @Size(max = 20) List<DataShare> dataExchanges,
         ConventionRequests.Governance governance,
         UUID predecessorId,
-        List<ConventionRequests.Document> documents,
+        @Size(max = 20) List<ConventionRequests.Document> documents,
         @Schema(description = "Number of amendments") int amendmentCount,
-        String terminationReason,
+        @Size(max = 1000) String terminationReason,
         LocalDate terminatedOn,
         @Schema(description = "Entity version, also sent as the ETag") long version,
         Instant createdAt,
@@ -50,28 +53,28 @@ public record ConventionView(
 
     @Schema(name = "ConventionPartyView")
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Party(UUID partyId, PartnerType partnerType, UUID partnerId, String name,
+    public record Party(UUID partyId, PartnerType partnerType, UUID partnerId, @Size(max = 200) String name,
             @Schema(description = "Set when the party passed to a successor authority") UUID transferredFromId,
-            String transferredFromName, LocalDate transferredOn) {
+            @Size(max = 200) String transferredFromName, LocalDate transferredOn) {
     }
 
     @Schema(name = "Signatory")
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record SignatoryView(UUID id,
             @Schema(description = "The partner signed for; after a transfer, still the former authority") UUID partnerId,
-            @Schema(examples = "CA du Pays d'Aubagne et de l'Etoile") String partnerName,
-            String fullName, String role, LocalDate signedOn) {
+            @Schema(examples = "CA du Pays d'Aubagne et de l'Etoile") @Size(max = 200) String partnerName,
+            @Size(max = 200) String fullName, @Size(max = 200) String role, LocalDate signedOn) {
     }
 
     @Schema(name = "FundingCommitment")
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Funding(UUID payerId, UUID beneficiaryId, FundingPurpose purpose, String description,
+    public record Funding(UUID payerId, UUID beneficiaryId, FundingPurpose purpose, @Size(max = 500) String description,
             Money amountPerYear, int firstYear, int lastYear) {
     }
 
     @Schema(name = "DataExchange")
     public record DataShare(UUID providerId, @Schema(description = SharedDataDescription.TEXT) SharedData category,
-            String data) {
+            @Size(max = 500) String data) {
     }
 
     public static ConventionView of(Convention c) {

@@ -158,10 +158,14 @@ public class Convention {
         return parties.stream().filter(ConventionParty::isAuthority).toList();
     }
 
-    /** Records one signature; the convention is SIGNED once every signatory has signed. */
-    public boolean recordSignature(UUID signatoryId, LocalDate signedOn, LocalDate today) {
-        Signatory signatory = signatories.stream().filter(s -> s.id.equals(signatoryId)).findFirst()
+    public Signatory signatory(UUID signatoryId) {
+        return signatories.stream().filter(s -> s.id.equals(signatoryId)).findFirst()
                 .orElseThrow(() -> InvalidCommand.of("signatoryId", "is not a signatory of this convention"));
+    }
+
+    /** Records one signature, by {@code actorId}; the convention is SIGNED once every signatory has signed. */
+    public boolean recordSignature(UUID signatoryId, LocalDate signedOn, LocalDate today, String actorId) {
+        Signatory signatory = signatory(signatoryId);
         if (signatory.signedOn != null) {
             throw new StateConflict("already-signed",
                     signatory.fullName + " already signed this convention on " + signatory.signedOn);
@@ -174,13 +178,13 @@ public class Convention {
         }
         signatory.signedOn = signedOn;
         record(HistoryType.SIGNATURE_RECORDED, signedOn, signatory.fullName + " (" + signatory.role + ", "
-                + signatory.partnerName + ") signed");
+                + signatory.partnerName + ") signed", actorId);
         if (signatories.stream().anyMatch(s -> s.signedOn == null)) {
             return false;
         }
         status = ConventionStatus.SIGNED;
         signatureDate = signatories.stream().map(s -> s.signedOn).max(Comparator.naturalOrder()).orElseThrow();
-        record(HistoryType.SIGNED, signatureDate, "Signed by all " + signatories.size() + " signatories");
+        record(HistoryType.SIGNED, signatureDate, "Signed by all " + signatories.size() + " signatories", actorId);
         return true;
     }
 
@@ -243,8 +247,8 @@ public class Convention {
                 && (terminatedOn == null || terminatedOn.isAfter(day));
     }
 
-    /** An avenant, numbered in order, only while the convention is in force. */
-    public Amendment amend(LocalDate effectiveDate, String summary, LocalDate newEndDate, Instant now) {
+    /** An avenant by {@code actorId}, numbered in order, only while the convention is in force. */
+    public Amendment amend(LocalDate effectiveDate, String summary, LocalDate newEndDate, Instant now, String actorId) {
         if (status != ConventionStatus.ACTIVE) {
             throw new StateConflict("not-active", "Only an ACTIVE convention can be amended; it is " + status);
         }
@@ -268,12 +272,12 @@ public class Convention {
             endDate = newEndDate;
         }
         amendments.add(amendment);
-        record(HistoryType.AMENDED, effectiveDate, "Amendment no. " + amendment.number + ": " + summary);
+        record(HistoryType.AMENDED, effectiveDate, "Amendment no. " + amendment.number + ": " + summary, actorId);
         return amendment;
     }
 
-    /** Ends a signed or active convention early, with the reason. */
-    public void terminate(String reason, LocalDate effectiveDate) {
+    /** Ends a signed or active convention early, with the reason, by {@code actorId}. */
+    public void terminate(String reason, LocalDate effectiveDate, String actorId) {
         if (status != ConventionStatus.SIGNED && status != ConventionStatus.ACTIVE) {
             throw new StateConflict("not-in-force", "Only a SIGNED or ACTIVE convention can be terminated; it is " + status);
         }
@@ -283,7 +287,7 @@ public class Convention {
         status = ConventionStatus.TERMINATED;
         terminationReason = reason;
         terminatedOn = effectiveDate;
-        record(HistoryType.TERMINATED, effectiveDate, "Terminated: " + reason);
+        record(HistoryType.TERMINATED, effectiveDate, "Terminated: " + reason, actorId);
     }
 
     /**
@@ -303,7 +307,13 @@ public class Convention {
         return history.stream().sorted(Comparator.comparing(placedOn::get)).toList();
     }
 
+    /** What the suite did by itself (the date-driven lifecycle): no actor. */
     public HistoryEntry record(HistoryType type, LocalDate occurredOn, String description) {
+        return record(type, occurredOn, description, null);
+    }
+
+    /** What {@code actorId} did (a caller's id; null for the suite itself). */
+    public HistoryEntry record(HistoryType type, LocalDate occurredOn, String description, String actorId) {
         HistoryEntry entry = new HistoryEntry();
         entry.id = UUID.randomUUID();
         entry.convention = this;
@@ -312,6 +322,7 @@ public class Convention {
         entry.occurredOn = occurredOn;
         entry.recordedAt = Instant.now();
         entry.description = description;
+        entry.actorId = actorId;
         history.add(entry);
         // Every change is recorded here, some only in child rows (a transfer): writing the row itself as well moves
         // its version (ETag) and its place in the changes feed.

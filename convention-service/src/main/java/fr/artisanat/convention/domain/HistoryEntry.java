@@ -46,6 +46,13 @@ public class HistoryEntry {
     @Column(nullable = false)
     public String description;
 
+    /**
+     * Who made the change: the id of the caller (its token's {@code sub}, never a name). Absent from what the suite did
+     * itself (the date-driven lifecycle, the demo data) and from rows written before callers were known.
+     */
+    @Column(name = "actor_id")
+    public String actorId;
+
     @Column(name = "from_authority_id")
     public UUID fromAuthorityId;
 

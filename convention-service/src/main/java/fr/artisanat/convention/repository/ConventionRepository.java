@@ -1,5 +1,6 @@
 package fr.artisanat.convention.repository;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,9 @@ import fr.artisanat.convention.domain.ConventionStatus;
 import fr.artisanat.convention.domain.PartnerType;
 import fr.artisanat.platform.changes.ChangesFeed;
 import fr.artisanat.platform.pagination.Keyset;
+import fr.artisanat.platform.security.Caller;
+import fr.artisanat.platform.security.Partner;
+import fr.artisanat.platform.security.Scope;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 
 @ApplicationScoped
@@ -22,6 +26,48 @@ public class ConventionRepository implements PanacheRepositoryBase<Convention, U
     /** Loads a convention and locks its row until the transaction ends, so concurrent changes queue up. */
     public Optional<Convention> findForUpdate(UUID id) {
         return findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    /**
+     * The conventions the caller may see: an authority's, where it is a party (by its SIREN, which names the successor
+     * after a succession); a chamber's, where it or its parent chamber is a party; all for an admin; none otherwise.
+     */
+    public ConventionScope scopeOf(Caller caller) {
+        return switch (Scope.of(caller)) {
+            case Scope.Everything everything -> ConventionScope.EVERYTHING;
+            case Scope.Nothing nothing -> ConventionScope.ofPartners(List.of(), List.of());
+            case Scope.OfPartner(Partner partner) when partner.kind() == Partner.Kind.AUTHORITY -> {
+                List<UUID> authority = getEntityManager().createQuery(
+                        "select a.id from Authority a where a.siren = :siren", UUID.class)
+                        .setParameter("siren", partner.id()).getResultList();
+                yield ConventionScope.ofPartners(authority, authority);
+            }
+            case Scope.OfPartner(Partner partner) -> {
+                UUID chamber = UUID.fromString(partner.id());
+                List<UUID> withParent = getEntityManager().createQuery("select ch.id from Chamber ch where ch.id = :chamber"
+                        + " or ch.id in (select own.parent.id from Chamber own where own.id = :chamber)", UUID.class)
+                        .setParameter("chamber", chamber).getResultList();
+                yield ConventionScope.ofPartners(withParent, withParent.contains(chamber) ? List.of(chamber) : List.of());
+            }
+        };
+    }
+
+    /** The convention if it is in the scope; outside it, as missing. */
+    public Optional<Convention> find(UUID id, ConventionScope scope) {
+        return inScope(id, scope, LockModeType.NONE);
+    }
+
+    /** {@link #find}, its row locked until the transaction ends, so concurrent changes queue up. */
+    public Optional<Convention> findForUpdate(UUID id, ConventionScope scope) {
+        return inScope(id, scope, LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    private Optional<Convention> inScope(UUID id, ConventionScope scope, LockModeType lock) {
+        Map<String, Object> params = new HashMap<>(Map.of("id", id));
+        var query = getEntityManager().createQuery(
+                "select c from Convention c where c.id = :id and " + scope.jpql("c", params), Convention.class);
+        params.forEach(query::setParameter);
+        return query.setLockMode(lock).getResultStream().findFirst();
     }
 
     public boolean referenceExists(String reference) {
@@ -44,19 +90,21 @@ public class ConventionRepository implements PanacheRepositoryBase<Convention, U
                 .getResultList();
     }
 
-    /** The conventions of one page of the changes feed, in feed order. */
-    public List<Convention> changes(ChangesFeed feed) {
-        var query = getEntityManager().createNativeQuery(
-                "select c.* from convention c where " + feed.where("c") + feed.orderAndLimit("c"), Convention.class);
-        for (int i = 0; i < feed.params().size(); i++) {
-            query.setParameter(i + 1, feed.params().get(i));
+    /** The conventions in the scope of one page of the changes feed, in feed order. */
+    public List<Convention> changes(ChangesFeed feed, ConventionScope scope) {
+        var query = getEntityManager().createNativeQuery("select c.* from convention c where " + scope.sql("c")
+                + " and " + feed.where("c") + feed.orderAndLimit("c"), Convention.class);
+        List<Object> params = new ArrayList<>(scope.sqlParams());
+        params.addAll(feed.params());
+        for (int i = 0; i < params.size(); i++) {
+            query.setParameter(i + 1, params.get(i));
         }
         return query.getResultList();
     }
 
-    public List<Convention> search(ConventionFilter filter, Keyset.Query<Convention> page, int limit) {
-        StringBuilder where = new StringBuilder("1 = 1");
+    public List<Convention> search(ConventionFilter filter, ConventionScope scope, Keyset.Query<Convention> page, int limit) {
         Map<String, Object> params = new HashMap<>(page.params());
+        StringBuilder where = new StringBuilder(scope.jpql("c", params));
         if (filter.authorityId() != null) {
             where.append(" and exists (select 1 from ConventionParty p where p.convention = c and p.partnerType = :authorityType"
                     + " and (p.partnerId = :authorityId or p.transferredFromId = :authorityId))");

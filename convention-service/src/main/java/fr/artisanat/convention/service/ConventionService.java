@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -30,13 +31,21 @@ import fr.artisanat.convention.messaging.outgoing.ConventionEvents;
 import fr.artisanat.convention.repository.AuthorityRepository;
 import fr.artisanat.convention.repository.ChamberRepository;
 import fr.artisanat.convention.repository.ConventionRepository;
+import fr.artisanat.convention.repository.ConventionScope;
 import fr.artisanat.platform.failure.ExpectedVersion;
 import fr.artisanat.platform.failure.FieldViolation;
 import fr.artisanat.platform.failure.InvalidCommand;
 import fr.artisanat.platform.failure.NotFound;
 import fr.artisanat.platform.failure.StateConflict;
+import fr.artisanat.platform.security.Caller;
+import io.quarkus.security.ForbiddenException;
 
-/** Use cases of conventions. Every check happens before the first write, and each use case is one transaction. */
+/**
+ * Use cases of conventions, each for a caller: it reads and changes only the conventions in its scope (others are
+ * missing, 404), drafts only those it is a party to and records only its own signatories' signatures (403), and is
+ * the actor of what it changes (docs/adr/0017). Every check happens before the first write, and each use case is one
+ * transaction.
+ */
 @ApplicationScoped
 public class ConventionService {
 
@@ -58,12 +67,17 @@ public class ConventionService {
     @Inject
     Clock clock;
 
-    public Convention get(UUID id) {
-        return conventions.findByIdOptional(id).orElseThrow(() -> new NotFound("Convention", id));
+    public Convention get(Caller caller, UUID id) {
+        return conventions.find(id, conventions.scopeOf(caller)).orElseThrow(() -> new NotFound("Convention", id));
     }
 
     @Transactional
-    public Convention create(ConventionCommands.Draft command) {
+    public Convention create(Caller caller, ConventionCommands.Draft command) {
+        ConventionScope scope = conventions.scopeOf(caller);
+        if (Stream.concat(command.parties().authorityIds().stream(), command.parties().chamberIds().stream())
+                .noneMatch(scope::actsFor)) {
+            throw new ForbiddenException("A partner drafts only conventions it is a party to");
+        }
         if (conventions.referenceExists(command.reference())) {
             throw new StateConflict("duplicate-reference", "A convention with reference " + command.reference() + " already exists");
         }
@@ -80,7 +94,7 @@ public class ConventionService {
         addSignatories(c, command.signatories(), errors);
         addFunding(c, command.fundingCommitments(), errors);
         addDataExchanges(c, command.dataExchanges(), errors);
-        if (command.predecessorId() != null && conventions.findByIdOptional(command.predecessorId()).isEmpty()) {
+        if (command.predecessorId() != null && conventions.find(command.predecessorId(), scope).isEmpty()) {
             errors.add(new FieldViolation("predecessorId", "unknown convention " + command.predecessorId()));
         }
         if (!errors.isEmpty()) {
@@ -89,53 +103,61 @@ public class ConventionService {
         c.predecessorId = command.predecessorId();
         applyEditable(c, command.title(), command.themes(), command.challenges(), command.governance(), command.documents());
         c.createdAt = c.updatedAt = Instant.now();
-        c.record(HistoryType.CREATED, LocalDate.now(clock), "Drafted");
+        c.record(HistoryType.CREATED, LocalDate.now(clock), "Drafted", caller.id());
         conventions.persist(c);
         return c;
     }
 
     @Transactional
-    public Convention update(UUID id, ExpectedVersion expected, ConventionCommands.Edit command) {
-        Convention c = locked(id, expected, true);
+    public Convention update(Caller caller, UUID id, ExpectedVersion expected, ConventionCommands.Edit command) {
+        Convention c = locked(caller, id, expected, true);
         if (c.status != ConventionStatus.DRAFT) {
             throw new StateConflict("not-draft", "Only a DRAFT convention can be edited; use an amendment once it is in force");
         }
         applyEditable(c, command.title(), command.themes(), command.challenges(), command.governance(), command.documents());
-        c.record(HistoryType.UPDATED, LocalDate.now(clock), "Draft edited");
+        c.record(HistoryType.UPDATED, LocalDate.now(clock), "Draft edited", caller.id());
         return flushed(c);
     }
 
     @Transactional
-    public Convention sign(UUID id, ExpectedVersion expected, ConventionCommands.Signature command) {
-        Convention c = locked(id, expected, false);
+    public Convention sign(Caller caller, UUID id, ExpectedVersion expected, ConventionCommands.Signature command) {
+        Convention c = locked(caller, id, expected, false);
+        Signatory signatory = c.signatory(command.signatoryId());
+        if (!conventions.scopeOf(caller).actsFor(signatory.partnerId)) {
+            throw new ForbiddenException("A partner records the signatures of its own signatories only, not those of "
+                    + signatory.partnerName);
+        }
         LocalDate today = LocalDate.now(clock);
-        if (c.recordSignature(command.signatoryId(), command.signedOn(), today)) {
-            events.signed(c);
+        if (c.recordSignature(command.signatoryId(), command.signedOn(), today, caller.id())) {
+            events.signed(c, caller.id());
             lifecycle.advance(c, today);
         }
         return flushed(c);
     }
 
     @Transactional
-    public Amendment amend(UUID id, ExpectedVersion expected, ConventionCommands.NewAmendment command) {
-        Convention c = locked(id, expected, false);
-        Amendment amendment = c.amend(command.effectiveDate(), command.summary(), command.newEndDate(), Instant.now());
-        events.amended(c, amendment);
+    public Amendment amend(Caller caller, UUID id, ExpectedVersion expected, ConventionCommands.NewAmendment command) {
+        Convention c = locked(caller, id, expected, false);
+        Amendment amendment = c.amend(command.effectiveDate(), command.summary(), command.newEndDate(), Instant.now(),
+                caller.id());
+        events.amended(c, amendment, caller.id());
         lifecycle.advance(c, LocalDate.now(clock));
         flushed(c);
         return amendment;
     }
 
     @Transactional
-    public Convention terminate(UUID id, ExpectedVersion expected, ConventionCommands.Termination command) {
-        Convention c = locked(id, expected, false);
-        c.terminate(command.reason(), command.effectiveDate());
-        events.terminated(c);
+    public Convention terminate(Caller caller, UUID id, ExpectedVersion expected, ConventionCommands.Termination command) {
+        Convention c = locked(caller, id, expected, false);
+        c.terminate(command.reason(), command.effectiveDate(), caller.id());
+        events.terminated(c, caller.id());
         return flushed(c);
     }
 
-    private Convention locked(UUID id, ExpectedVersion expected, boolean versionRequired) {
-        Convention c = conventions.findForUpdate(id).orElseThrow(() -> new NotFound("Convention", id));
+    /** The convention in the caller's scope, locked, at the version expected; outside the scope, missing. */
+    private Convention locked(Caller caller, UUID id, ExpectedVersion expected, boolean versionRequired) {
+        Convention c = conventions.findForUpdate(id, conventions.scopeOf(caller))
+                .orElseThrow(() -> new NotFound("Convention", id));
         if (versionRequired) {
             expected.require(c.version);
         } else {

@@ -3,6 +3,8 @@ package fr.artisanat.convention.service;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.annotation.Priority;
@@ -23,6 +25,7 @@ import fr.artisanat.convention.domain.MeetingFrequency;
 import fr.artisanat.convention.domain.SharedData;
 import fr.artisanat.convention.domain.Signatory;
 import fr.artisanat.convention.repository.AuthorityRepository;
+import fr.artisanat.convention.repository.ChamberRepository;
 import fr.artisanat.convention.repository.ConventionRepository;
 import fr.artisanat.convention.service.ConventionCommands.Draft;
 import fr.artisanat.convention.service.ConventionCommands.Governance;
@@ -34,6 +37,8 @@ import fr.artisanat.convention.service.ConventionCommands.Signature;
 import fr.artisanat.convention.service.PartnerCommands.NewChamber;
 import fr.artisanat.convention.service.PartnerCommands.Succession;
 import fr.artisanat.platform.failure.ExpectedVersion;
+import fr.artisanat.platform.security.Caller;
+import fr.artisanat.platform.security.Roles;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 
@@ -49,6 +54,13 @@ public class DemoData {
     public static final String AUBAGNE_SIREN = "241300268";
     public static final String METROPOLE_AMP_SIREN = "200054807";
     public static final String VALENCE_ROMANS_SIREN = "200068781";
+    /** The demo chambers' ids are fixed: the identity provider's realm names them as the partner of its demo users and systems. */
+    public static final UUID CMAR_PACA_ID = UUID.fromString("c0000000-0000-4000-8000-000000000093");
+    public static final UUID CMA_AURA_ID = UUID.fromString("c0000000-0000-4000-8000-000000000084");
+    public static final UUID CMA_AURA_DROME_ID = UUID.fromString("c0000000-0000-4000-8000-000000008426");
+
+    /** The suite itself loads the demo: an admin with no id, so that its history and events name no actor. */
+    private static final Caller SUITE = new Caller(null, Set.of(Roles.ADMIN), Optional.empty());
 
     @Inject
     ConventionConfig config;
@@ -65,6 +77,9 @@ public class DemoData {
     @Inject
     AuthorityRepository authorities;
 
+    @Inject
+    ChamberRepository chambers;
+
     void onStart(@Observes @Priority(30) StartupEvent startup) {
         if (config.demoData() && !QuarkusTransaction.requiringNew().call(() -> conventionRepository.referenceExists(AUBAGNE_REFERENCE))) {
             QuarkusTransaction.requiringNew().run(this::load);
@@ -73,16 +88,32 @@ public class DemoData {
     }
 
     void load() {
+        registerChambers();
         aubagne();
         valenceRomans();
     }
 
+    /**
+     * The demo chambers, each registered unless it is already: the tests of authorization register them alone, as the
+     * partners the realm's demo users and systems act for.
+     */
+    public void registerChambers() {
+        chamber(CMAR_PACA_ID, new NewChamber("Chambre de métiers et de l'artisanat de région Provence-Alpes-Côte d'Azur",
+                ChamberLevel.REGIONAL, "Provence-Alpes-Côte d'Azur", null, null));
+        chamber(CMA_AURA_ID, new NewChamber("Chambre de métiers et de l'artisanat Auvergne-Rhône-Alpes", ChamberLevel.REGIONAL,
+                "Auvergne-Rhône-Alpes", null, null));
+        chamber(CMA_AURA_DROME_ID, new NewChamber("CMA Auvergne-Rhône-Alpes, niveau départemental de la Drôme",
+                ChamberLevel.DEPARTMENTAL, "Auvergne-Rhône-Alpes", CMA_AURA_ID, null));
+    }
+
+    private Chamber chamber(UUID id, NewChamber chamber) {
+        return chambers.findByIdOptional(id).orElseGet(() -> partners.createChamber(id, chamber));
+    }
+
     private void aubagne() {
         Authority aubagne = authority(AUBAGNE_SIREN);
-        Chamber cmar = partners.createChamber(new NewChamber(
-                "Chambre de métiers et de l'artisanat de région Provence-Alpes-Côte d'Azur", ChamberLevel.REGIONAL,
-                "Provence-Alpes-Côte d'Azur", null, null));
-        Convention framework = conventions.create(new Draft(AUBAGNE_REFERENCE, ConventionKind.FRAMEWORK,
+        Chamber cmar = chambers.findById(CMAR_PACA_ID);
+        Convention framework = conventions.create(SUITE, new Draft(AUBAGNE_REFERENCE, ConventionKind.FRAMEWORK,
                 "Convention cadre de partenariat entre la Communauté d'agglomération du Pays d'Aubagne et de l'Etoile "
                         + "et la Chambre de métiers et de l'artisanat de région PACA",
                 new Parties(List.of(aubagne.id), List.of(cmar.id)),
@@ -108,21 +139,18 @@ public class DemoData {
 
     private void valenceRomans() {
         Authority agglo = authority(VALENCE_ROMANS_SIREN);
-        Chamber regional = partners.createChamber(new NewChamber(
-                "Chambre de métiers et de l'artisanat Auvergne-Rhône-Alpes", ChamberLevel.REGIONAL, "Auvergne-Rhône-Alpes", null, null));
-        partners.createChamber(new NewChamber("CMA Auvergne-Rhône-Alpes, niveau départemental de la Drôme",
-                ChamberLevel.DEPARTMENTAL, "Auvergne-Rhône-Alpes", regional.id, null));
+        Chamber regional = chambers.findById(CMA_AURA_ID);
         Parties parties = new Parties(List.of(agglo.id), List.of(regional.id));
         List<NewSignatory> signatories = List.of(
                 new NewSignatory(agglo.id, "Laurent Monnet", "Vice-président de Valence Romans Agglo en charge de l'économie"),
                 new NewSignatory(regional.id, "Président de la CMA Auvergne-Rhône-Alpes", "Président"));
-        Convention jema = conventions.create(new Draft("VRA-CMA-JEMA-2024", ConventionKind.ANNUAL_THEMATIC,
+        Convention jema = conventions.create(SUITE, new Draft("VRA-CMA-JEMA-2024", ConventionKind.ANNUAL_THEMATIC,
                 "Convention annuelle Valence Romans Agglo et CMA : Journées européennes des métiers d'art 2024",
                 parties, signatories, LocalDate.of(2024, 1, 1), LocalDate.of(2024, 12, 31), null,
                 List.of("Journées européennes des métiers d'art (Jema)"), List.of(), List.of(), List.of(),
                 null, null, List.of()));
         signAll(jema, LocalDate.of(2024, 1, 1));
-        Convention multiYear = conventions.create(new Draft("VRA-CMA-2025-2027", ConventionKind.MULTI_YEAR,
+        Convention multiYear = conventions.create(SUITE, new Draft("VRA-CMA-2025-2027", ConventionKind.MULTI_YEAR,
                 "Convention trisannuelle Valence Romans Agglo et Chambre de métiers et de l'artisanat pour soutenir l'artisanat local",
                 parties, signatories, LocalDate.of(2025, 1, 1), null, 3,
                 List.of("Ancrage local", "Circuits courts", "Savoir-faire d'exception",
@@ -139,7 +167,7 @@ public class DemoData {
 
     private void signAll(Convention convention, LocalDate on) {
         for (UUID signatory : convention.signatories.stream().map((Signatory s) -> s.id).toList()) {
-            conventions.sign(convention.id, ExpectedVersion.unstated(), new Signature(signatory, on));
+            conventions.sign(SUITE, convention.id, ExpectedVersion.unstated(), new Signature(signatory, on));
         }
     }
 

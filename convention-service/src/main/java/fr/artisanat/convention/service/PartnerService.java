@@ -80,11 +80,20 @@ public class PartnerService {
 
     @Transactional
     public Chamber createChamber(PartnerCommands.NewChamber command) {
+        return createChamber(UUID.randomUUID(), command);
+    }
+
+    /**
+     * A chamber whose id is known beforehand: the demo chambers, which the identity provider's realm names as the
+     * partner of their users and systems (infra/keycloak/partnerships-realm.json).
+     */
+    @Transactional
+    public Chamber createChamber(UUID id, PartnerCommands.NewChamber command) {
         if (command.siren() != null && !Siren.isValid(command.siren())) {
             throw InvalidCommand.of("siren", "is not a valid SIREN (check digit)");
         }
         Chamber chamber = new Chamber();
-        chamber.id = UUID.randomUUID();
+        chamber.id = id;
         chamber.name = command.name();
         chamber.level = command.level();
         chamber.region = command.region();

@@ -231,6 +231,10 @@ class BadInputTest {
         rejected(() -> given().get("/v1/conventions?limit=101"), 400, "limit");
         rejected(() -> given().get("/v1/conventions?activeOn=yesterday"), 400, "activeOn");
         rejected(() -> given().get("/v1/conventions?authorityId=42"), 400, "authorityId");
+        // present but blank is not absent: the document's pattern refuses it (found by the contract test)
+        rejected(() -> given().urlEncodingEnabled(false).get("/v1/conventions?chamberId=%20"), 400, "chamberId");
+        rejected(() -> given().urlEncodingEnabled(false).get("/v1/conventions?status=%20"), 400, "status");
+        rejected(() -> given().urlEncodingEnabled(false).get("/v1/conventions?activeOn=%20"), 400, "activeOn");
         rejected(() -> given().get("/v1/conventions?sort=budget"), 400, "sort");
         rejected(() -> given().get("/v1/conventions?cursor=bm90LWEtY3Vyc29y"), 400, "cursor");
     }

@@ -8,6 +8,7 @@ import static fr.artisanat.convention.Fixtures.today;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import java.time.Duration;
@@ -29,6 +30,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import fr.artisanat.platform.testing.EventSchemas;
+import fr.artisanat.platform.testing.Tokens;
 import fr.artisanat.platform.testing.TopicReader;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -164,6 +166,20 @@ class ConventionEventsTest {
         assertNotNull(data(events.record(events.expired(), "convention.expired.v1")).path("convention").path("endDate").asText(null));
     }
 
+    /** The caller who signed, amended or terminated is named by its id; what the suite did by date names nobody. */
+    @Test
+    void theEventsOfACallersChangeNameItsId() throws Exception {
+        Produced events = produced();
+        String admin = Tokens.claims(Tokens.admin()).path("sub").asText();
+        for (String type : List.of("convention.signed.v1", "convention.amended.v1", "convention.terminated.v1")) {
+            assertEquals(admin, data(events.record(events.active(), type)).path("actorId").asText(null), type);
+        }
+        for (String type : List.of("convention.activated.v1", "convention.transferred.v1")) {
+            assertFalse(data(events.record(events.active(), type)).has("actorId"), type);
+        }
+        assertFalse(data(events.record(events.expired(), "convention.expired.v1")).has("actorId"));
+    }
+
     @Test
     void everyTypeWithASchemaIsProducedAndEveryPayloadValidatesAgainstItsCommittedSchema() {
         List<ConsumerRecord<String, String>> records = produced().records();
@@ -191,7 +207,8 @@ class ConventionEventsTest {
                 data -> ((ObjectNode) data.at("/convention/parties/0")).put("siren", "2000"),
                 data -> ((ObjectNode) data.at("/convention/parties/0")).put("region", "Auvergne-Rhône-Alpes"),
                 data -> ((ObjectNode) data.at("/convention/parties/1")).put("chamberLevel", "DEPARTEMENTAL"),
-                data -> data.remove("amendment"))));
+                data -> data.remove("amendment"),
+                data -> data.put("actorId", ""))));
     }
 
     /** Which of {@code names} the object has. */

@@ -28,11 +28,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import fr.artisanat.convention.Fixtures;
 import fr.artisanat.convention.messaging.outgoing.ConventionEvents;
+import fr.artisanat.platform.testing.AdminTokenByDefault;
 import fr.artisanat.platform.testing.ServiceProcess;
 import fr.artisanat.platform.testing.SuiteDatabase;
 import fr.artisanat.platform.testing.TopicReader;
@@ -44,6 +46,7 @@ import io.restassured.http.ContentType;
  * through both while one of them fails the hard way. Every event written to the outbox still reaches the topic, each
  * convention's events in outbox order, and an idempotent consumer applies each once.
  */
+@ExtendWith(AdminTokenByDefault.class)
 class OutboxRelayFailoverIT {
 
     private static final String SCHEMA = "convention";

@@ -1,6 +1,7 @@
 package fr.artisanat.convention.service;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
@@ -17,7 +18,10 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
-/** The demo data loads into a database that already holds Aubagne's merger (recorded by a test or by a user). */
+/**
+ * The demo data loads into a database that already holds Aubagne's merger (recorded by a test or by a user), and its
+ * chambers have the ids the identity provider's realm names.
+ */
 @QuarkusTest
 class DemoDataTest {
 
@@ -42,6 +46,12 @@ class DemoDataTest {
 
         assertTrue(QuarkusTransaction.requiringNew().call(() -> conventions.referenceExists(DemoData.AUBAGNE_REFERENCE)));
         assertEquals(metropole, given().get("/v1/authorities/" + aubagne).then().extract().path("successorId"));
+        given().get("/v1/chambers/" + DemoData.CMAR_PACA_ID).then().statusCode(200)
+                .body("name", equalTo("Chambre de métiers et de l'artisanat de région Provence-Alpes-Côte d'Azur"));
+        given().get("/v1/chambers/" + DemoData.CMA_AURA_ID).then().statusCode(200)
+                .body("name", equalTo("Chambre de métiers et de l'artisanat Auvergne-Rhône-Alpes"));
+        given().get("/v1/chambers/" + DemoData.CMA_AURA_DROME_ID).then().statusCode(200)
+                .body("parentId", equalTo(DemoData.CMA_AURA_ID.toString()));
         assertEquals(List.of("CRAFT_REGISTRY", "OTHER"), categories("Aubagne", DemoData.AUBAGNE_REFERENCE),
                 "the CMAR PACA provides its craft-registry data, the authority other information");
         assertEquals(List.of("CRAFT_STATISTICS", "OTHER"), categories("trisannuelle", "VRA-CMA-2025-2027"),

@@ -21,8 +21,10 @@ import java.util.Map;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import fr.artisanat.convention.messaging.outgoing.ConventionEvents;
+import fr.artisanat.platform.testing.AdminTokenByDefault;
 import fr.artisanat.platform.testing.ServiceProcess;
 import fr.artisanat.platform.testing.SuiteDatabase;
 import fr.artisanat.platform.testing.TopicReader;
@@ -33,6 +35,7 @@ import io.restassured.RestAssured;
  * ({@code convention.clock-offset}) run the lifecycle scheduler at the same time, every second: each convention
  * expires exactly once, with exactly one {@code convention.expired.v1} event.
  */
+@ExtendWith(AdminTokenByDefault.class)
 class LifecycleSchedulerReplicasIT {
 
     private static final int CONVENTIONS = 10;

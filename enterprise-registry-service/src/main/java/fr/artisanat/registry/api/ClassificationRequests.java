@@ -24,13 +24,12 @@ public final class ClassificationRequests {
     public record Classify(
             @Valid MetierArt metierArt,
             @Size(max = 20) @Schema(examples = "[\"filiere-argile\"]")
-            List<@NotNull @Pattern(regexp = "^[a-z0-9][a-z0-9-]{0,59}$", message = "lowercase letters, digits and '-'") String> tags,
-            Boolean developmentPotential,
-            @NotBlank @Size(max = 200) @Schema(description = "Who classifies (recorded with the time)", examples = "conseiller.cma26") String recordedBy) {
+            List<@NotNull @Size(max = 60) @Pattern(regexp = "^[a-z0-9][a-z0-9-]{0,59}$", message = "lowercase letters, digits and '-'") String> tags,
+            Boolean developmentPotential) {
 
         ClassificationCommands.Classify toCommand() {
             return new ClassificationCommands.Classify(metierArt == null ? null : metierArt.toCommand(), tags,
-                    developmentPotential, recordedBy);
+                    developmentPotential);
         }
     }
 
@@ -45,10 +44,7 @@ public final class ClassificationRequests {
     }
 
     @Schema(name = "NewNote")
-    public record Note(@NotBlank @Size(max = 200) String author, @NotBlank @Size(max = 4000) String text) {
-
-        ClassificationCommands.Note toCommand() {
-            return new ClassificationCommands.Note(author, text);
-        }
+    /** The author is the caller. */
+    public record Note(@NotBlank @Size(max = 4000) String text) {
     }
 }

@@ -25,7 +25,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import fr.artisanat.platform.changes.ChangesFeed;
 import fr.artisanat.platform.pagination.PageResponses;
+import fr.artisanat.platform.security.Caller;
 import fr.artisanat.registry.repository.EstablishmentQueries;
+import fr.artisanat.registry.service.DataSharing;
 
 @Path("/v1/establishment-changes")
 @Tag(name = "Data sharing", description = "What partner systems use to stay in sync with the registry")
@@ -35,10 +37,17 @@ public class EstablishmentChangesResource {
     @Inject
     EstablishmentQueries queries;
 
+    @Inject
+    DataSharing sharing;
+
+    @Inject
+    Caller caller;
+
     @GET
     @Operation(operationId = "listEstablishmentChanges", summary = "Changes feed",
             description = "Every establishment changed since the cursor (registered, updated, closed, relocated, classified), "
-                    + "in the order of the changes, as it is now. " + ChangesFeed.HOW_TO_FOLLOW)
+                    + "in the order of the changes, as it is now; only the caller's part of the registry, with the "
+                    + "classifications it may read. " + ChangesFeed.HOW_TO_FOLLOW)
     @APIResponse(responseCode = "200", description = "Changes", content = @Content(schema = @Schema(implementation = EstablishmentResource.EstablishmentPage.class)),
             headers = @Header(name = "Link", description = ChangesFeed.LINK, schema = @Schema(type = SchemaType.STRING)))
     public Response changes(
@@ -47,6 +56,6 @@ public class EstablishmentChangesResource {
             @Parameter(description = "At most this many changes", example = "100")
             @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit,
             @Context UriInfo uri) {
-        return PageResponses.ok(queries.changes(cursor, limit).map(EstablishmentView::of), uri);
+        return PageResponses.ok(queries.changes(cursor, limit, sharing.scopeOf(caller)).map(EstablishmentView::of), uri);
     }
 }

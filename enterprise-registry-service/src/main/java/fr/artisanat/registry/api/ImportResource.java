@@ -8,6 +8,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -36,6 +37,7 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 import fr.artisanat.platform.failure.InvalidCommand;
 import fr.artisanat.platform.failure.NotFound;
+import fr.artisanat.platform.security.Roles;
 import fr.artisanat.registry.config.RegistryConfig;
 import fr.artisanat.registry.domain.ImportJob;
 import fr.artisanat.registry.importer.SireneImporter;
@@ -43,10 +45,12 @@ import fr.artisanat.registry.repository.ImportJobRepository;
 
 /**
  * SIRENE imports as jobs. Re-sending the same file is harmless (nothing changes), so these POSTs need no
- * Idempotency-Key.
+ * Idempotency-Key. Administrators only: an import changes every partner's part of the registry at once, and the
+ * national SIRENE file is the operators' to load (docs/registry.md).
  */
 @jakarta.ws.rs.Path("/v1/imports")
-@Tag(name = "Imports", description = "Imports of SIRENE StockEtablissement files (CSV, optionally gzip-compressed)")
+@RolesAllowed(Roles.ADMIN)
+@Tag(name = "Imports", description = "Imports of SIRENE StockEtablissement files (CSV, optionally gzip-compressed); administrators only")
 @Produces(MediaType.APPLICATION_JSON)
 public class ImportResource {
 
@@ -129,7 +133,7 @@ public class ImportResource {
     }
 
     @Schema(name = "ImportRejection")
-    public record Rejection(long line, String siret, String reason) {
+    public record Rejection(long line, @Size(max = 20) String siret, @Size(max = 300) String reason) {
     }
 
     private ImportJob job(UUID id) {

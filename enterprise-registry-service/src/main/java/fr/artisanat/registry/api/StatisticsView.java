@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.validation.constraints.Size;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -13,23 +15,27 @@ import fr.artisanat.registry.repository.TerritoryFigures;
 /** Figures of a territory (or of one of its communes). Establishments with diffusion P count like the others. */
 @Schema(name = "TerritoryStatistics")
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record StatisticsView(UUID territoryId, String territoryName, @Schema(description = "Set when restricted to one commune") String commune,
+public record StatisticsView(UUID territoryId, @Size(max = 200) String territoryName,
+        @Schema(description = "Set when restricted to one commune") @Size(max = 5) String commune,
         long establishments, long active, long closed,
         @Schema(description = "Active establishments with a métier d'art classification") long artisansDArt,
-        Jobs estimatedJobs, List<FamilyCount> byCraftFamily, List<BandCount> byEmployeeBand,
-        List<YearCount> creationsByYear, List<YearCount> closuresByYear,
-        @Schema(description = "Per commune of the territory; absent when restricted to one commune") List<CommuneCount> byCommune) {
+        Jobs estimatedJobs, @Size(max = 5) List<FamilyCount> byCraftFamily,
+        // one per SIRENE band code: NN or two digits
+        @Size(max = 101) List<BandCount> byEmployeeBand,
+        // one per year, and SIRENE dates have four-digit years
+        @Size(max = 10000) List<YearCount> creationsByYear, @Size(max = 10000) List<YearCount> closuresByYear,
+        @Schema(description = "Per commune of the territory; absent when restricted to one commune") @Size(max = 1000) List<CommuneCount> byCommune) {
 
     @Schema(name = "EstimatedJobs")
-    public record Jobs(@Schema(examples = "12150") BigDecimal estimate, BigDecimal low, BigDecimal high, String method) {
+    public record Jobs(@Schema(examples = "12150") BigDecimal estimate, BigDecimal low, BigDecimal high, @Size(max = 500) String method) {
     }
 
     @Schema(name = "CraftFamilyCount")
-    public record FamilyCount(String craftFamily, long active, long closed) {
+    public record FamilyCount(@Size(max = 20) String craftFamily, long active, long closed) {
     }
 
     @Schema(name = "EmployeeBandCount")
-    public record BandCount(String employeeBand, String label, long active) {
+    public record BandCount(@Size(max = 2) String employeeBand, @Size(max = 100) String label, long active) {
     }
 
     @Schema(name = "YearCount")
@@ -37,7 +43,8 @@ public record StatisticsView(UUID territoryId, String territoryName, @Schema(des
     }
 
     @Schema(name = "CommuneCount")
-    public record CommuneCount(String commune, String name, long active, long closed, BigDecimal estimatedJobs) {
+    public record CommuneCount(@Size(max = 5) String commune, @Size(max = 200) String name, long active, long closed,
+            BigDecimal estimatedJobs) {
     }
 
     public static StatisticsView of(TerritoryFigures f) {

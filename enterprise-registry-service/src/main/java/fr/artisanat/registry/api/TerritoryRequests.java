@@ -21,11 +21,11 @@ public final class TerritoryRequests {
 
     @Schema(name = "CreateTerritory")
     public record Create(
-            @NotNull @Pattern(regexp = "^[a-z0-9][a-z0-9-]{1,59}$", message = "lowercase letters, digits and '-', 2 to 60")
+            @NotNull @Size(max = 60) @Pattern(regexp = "^[a-z0-9][a-z0-9-]{1,59}$", message = "lowercase letters, digits and '-', 2 to 60")
             @Schema(examples = "pays-aubagne-etoile") String code,
             @NotBlank @Size(max = 200) @Schema(examples = "Pays d'Aubagne et de l'Etoile") String name,
             @NotEmpty @Size(max = 1000) @Schema(examples = "[\"13005\", \"13007\"]")
-            List<@NotNull @Pattern(regexp = EstablishmentResource.INSEE_COMMUNE, message = "must be an INSEE commune code") String> communes,
+            List<@NotNull @Size(max = 5) @Pattern(regexp = EstablishmentResource.INSEE_COMMUNE, message = "must be an INSEE commune code") String> communes,
             @Schema(examples = "2007-01-01") LocalDate validFrom, LocalDate validTo,
             @Schema(description = "Whether the SIRENE import keeps this territory's establishments (default true)") Boolean tracked) {
 

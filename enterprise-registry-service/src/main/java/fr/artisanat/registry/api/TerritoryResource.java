@@ -44,10 +44,13 @@ import fr.artisanat.platform.idempotency.Idempotent;
 import fr.artisanat.platform.pagination.Keyset;
 import fr.artisanat.platform.pagination.PageResponses;
 import fr.artisanat.platform.pagination.SortField;
+import fr.artisanat.platform.security.Caller;
 import fr.artisanat.platform.web.EntityTags;
 import fr.artisanat.registry.domain.Territory;
 import fr.artisanat.registry.repository.EstablishmentQueries;
+import fr.artisanat.registry.repository.RegistryScope;
 import fr.artisanat.registry.repository.TerritoryRepository;
+import fr.artisanat.registry.service.DataSharing;
 import fr.artisanat.registry.service.TerritoryService;
 
 @Path("/v1/territories")
@@ -71,22 +74,31 @@ public class TerritoryResource {
     @Inject
     EstablishmentQueries establishments;
 
+    @Inject
+    DataSharing sharing;
+
+    @Inject
+    Caller caller;
+
     @POST
     @Transactional
     @Idempotent
     @Operation(operationId = "createTerritory", summary = "Define a territory",
             description = "A set of communes (INSEE codes) with validity dates, e.g. the 12 communes of the former CA du Pays "
-                    + "d'Aubagne et de l'Etoile. Tracked by default: the next SIRENE import keeps its establishments.")
+                    + "d'Aubagne et de l'Etoile. Tracked by default: the next SIRENE import keeps its establishments. "
+                    + "Its communes must be in the caller's part of the registry; it is the caller's partner's, the only "
+                    + "one (with administrators) that sees it.")
     @APIResponse(responseCode = "201", description = "Defined", content = @Content(schema = @Schema(implementation = TerritoryView.class)))
     public Response create(@HeaderParam("Idempotency-Key") String idempotencyKey, @Valid @NotNull TerritoryRequests.Create request) {
-        Territory territory = territories.create(request.toCommand());
+        Territory territory = territories.create(request.toCommand(), caller);
         return EntityTags.tagged(Response.created(URI.create("/v1/territories/" + territory.id))
                 .entity(TerritoryView.of(territory, territories.communes(territory.id))), territory.version);
     }
 
     @GET
     @Operation(operationId = "listTerritories", summary = "List territories",
-            description = "Territories by code or name, optionally only those tracked by the import or matching a text.")
+            description = "The caller's territories (an authority's EPCI, a chamber's EPCIs, those the partner defined) by "
+                    + "code or name, optionally only those tracked by the import or matching a text.")
     @APIResponse(responseCode = "200", description = "One page", content = @Content(schema = @Schema(implementation = TerritoryPage.class)))
     public Response list(@Parameter(description = "Text in the name, or a SIREN", example = "Valence") @QueryParam("q") @Size(max = 200) String text,
             @Parameter(schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.BOOLEAN)) @QueryParam("tracked") @Pattern(regexp = "^(true|false)$", message = "must be true or false") String tracked,
@@ -94,7 +106,8 @@ public class TerritoryResource {
             @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(100) int limit,
             @QueryParam("cursor") @Size(max = Keyset.MAX_CURSOR_LENGTH) String cursor, @Context UriInfo uri) {
         Keyset.Query<Territory> page = KEYSET.query(sort, cursor);
-        List<Territory> rows = repository.page(page, text, tracked == null ? null : Boolean.valueOf(tracked), limit);
+        List<Territory> rows = repository.page(page, text, tracked == null ? null : Boolean.valueOf(tracked), limit,
+                sharing.scopeOf(caller));
         return PageResponses.ok(page.page(rows, limit,
                 t -> TerritoryView.of(t, null)), uri);
     }
@@ -104,7 +117,7 @@ public class TerritoryResource {
     @Operation(operationId = "getTerritory", summary = "Read a territory", description = "The territory and its communes.")
     @APIResponse(responseCode = "200", description = "The territory", content = @Content(schema = @Schema(implementation = TerritoryView.class)))
     public Response get(@PathParam("id") UUID id) {
-        Territory territory = territories.get(id);
+        Territory territory = territories.get(id, caller);
         return EntityTags.tagged(Response.ok(TerritoryView.of(territory, territories.communes(id))), territory.version);
     }
 
@@ -116,18 +129,22 @@ public class TerritoryResource {
     @APIResponse(responseCode = "200", description = "Statistics", content = @Content(schema = @Schema(implementation = StatisticsView.class)))
     @APIResponse(responseCode = "422", description = "The commune is not one of the territory's")
     public StatisticsView statistics(@PathParam("id") UUID id,
-            @Parameter(example = "26281") @QueryParam("commune") @Pattern(regexp = EstablishmentResource.INSEE_COMMUNE, message = "must be an INSEE commune code") String commune) {
-        return StatisticsView.of(territories.figures(id, commune));
+            @Parameter(example = "26281") @QueryParam("commune") @Size(max = 5) @Pattern(regexp = EstablishmentResource.INSEE_COMMUNE, message = "must be an INSEE commune code") String commune) {
+        return StatisticsView.of(territories.figures(id, commune, caller));
     }
+
+    /** One line of at most 80 characters per figure, and at most 21,112 figures (StatisticsView's lists and totals). */
+    private static final int STATISTICS_CSV_MAX_LENGTH = 2_000_000;
 
     @GET
     @Path("{id}/exports/statistics.csv")
     @Produces(TEXT_CSV)
     @Operation(operationId = "exportTerritoryStatistics", summary = "Statistics as CSV",
             description = "The territory's figures as CSV (UTF-8, RFC 4180): one line per figure (dimension, key, active, closed).")
-    @APIResponse(responseCode = "200", description = "CSV", content = @Content(mediaType = TEXT_CSV, schema = @Schema(implementation = String.class)))
+    @APIResponse(responseCode = "200", description = "CSV", content = @Content(mediaType = TEXT_CSV,
+            schema = @Schema(implementation = String.class, maxLength = STATISTICS_CSV_MAX_LENGTH)))
     public Response exportStatistics(@PathParam("id") UUID id) {
-        StatisticsView s = StatisticsView.of(territories.figures(id, null));
+        StatisticsView s = StatisticsView.of(territories.figures(id, null, caller));
         StringBuilder csv = new StringBuilder(Csv.record(List.of("dimension", "key", "active", "closed")));
         csv.append(Csv.record(List.of("total", "", s.active(), s.closed())));
         csv.append(Csv.record(List.of("artisans_d_art", "", s.artisansDArt(), "")));
@@ -150,11 +167,12 @@ public class TerritoryResource {
                     + "streamed. Establishments with diffusion P are never exported.")
     @APIResponse(responseCode = "200", description = "CSV", content = @Content(mediaType = TEXT_CSV, schema = @Schema(implementation = String.class)))
     public Response exportEstablishments(@PathParam("id") UUID id) {
-        territories.get(id);
+        territories.get(id, caller);
+        RegistryScope scope = sharing.scopeOf(caller);
         StreamingOutput body = out -> {
             var writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
             writer.write(Csv.record(EstablishmentQueries.EXPORT_COLUMNS));
-            establishments.forEachExported(id, values -> {
+            establishments.forEachExported(id, scope, values -> {
                 try {
                     writer.write(Csv.record(values));
                 } catch (IOException e) {

@@ -45,6 +45,13 @@ public class Territory {
 
     public boolean tracked;
 
+    /**
+     * Who defined it (a custom territory): {@code authority:<SIREN>} or {@code chamber:<id>}, from the caller; none
+     * for an EPCI or an administrator's. Only that partner, besides administrators, sees it.
+     */
+    @Column(name = "owner_partner")
+    public String ownerPartner;
+
     @Version
     public long version;
 

@@ -31,8 +31,14 @@ public class EstablishmentQueries {
     @Inject
     Jdbc jdbc;
 
-    public Optional<EstablishmentRecord> bySiret(String siret) {
-        return jdbc.list(EstablishmentRecord.SELECT + " where e.siret = ?", List.of(siret), EstablishmentRecord::of)
+    /** The establishment, if it is in the caller's scope (else none, as if it did not exist). */
+    public Optional<EstablishmentRecord> bySiret(String siret, RegistryScope scope) {
+        RegistryScope.Condition select = EstablishmentRecord.select(scope);
+        RegistryScope.Condition inScope = scope.establishments("e");
+        List<Object> params = new ArrayList<>(select.params());
+        params.add(siret);
+        params.addAll(inScope.params());
+        return jdbc.list(select.sql() + " where e.siret = ? and " + inScope.sql(), params, EstablishmentRecord::of)
                 .stream().findFirst();
     }
 
@@ -42,10 +48,11 @@ public class EstablishmentQueries {
      * spelling (typos, plurals, beginnings of words); each group by SIRET. Both read their page from indexes, so a
      * common word costs no more than a rare one. Diffusion P establishments have no words: never found by name.
      */
-    public CursorPage<EstablishmentRecord> search(EstablishmentFilter f, String cursor, int limit) {
+    public CursorPage<EstablishmentRecord> search(EstablishmentFilter f, String cursor, int limit, RegistryScope scope) {
         List<String> words = SearchText.words(f.text());
-        StringBuilder where = new StringBuilder(" where true");
-        List<Object> params = new ArrayList<>();
+        RegistryScope.Condition inScope = scope.establishments("e");
+        StringBuilder where = new StringBuilder(" where " + inScope.sql());
+        List<Object> params = new ArrayList<>(inScope.params());
         filter(where, params, f.territoryId(), "e.commune in (select insee_code from territory_commune where territory_id = ?)");
         filter(where, params, f.commune(), "e.commune = ?");
         filter(where, params, f.craftFamily(), "e.craft_family = ?");
@@ -57,9 +64,11 @@ public class EstablishmentQueries {
         filter(where, params, f.tag(), "e.siret in (select siret from classification where ? = any(tags))");
         int fetch = limit + 1; // one more than the page tells whether there is a next one
         HitQuery hits = words.isEmpty() ? inSiretOrder(where, params, cursor) : byWords(words, where, params, cursor, fetch);
+        RegistryScope.Condition columns = EstablishmentRecord.select(scope);
         List<Object> all = new ArrayList<>(hits.params());
         all.add(fetch);
-        String select = "with hits as (" + hits.sql() + " limit ?) " + EstablishmentRecord.SELECT
+        all.addAll(columns.params());
+        String select = "with hits as (" + hits.sql() + " limit ?) " + columns.sql()
                 .replace("from establishment e", "from hits h join establishment e on e.siret = h.siret")
                 .replaceFirst("select ", "select h.tier, ");
         List<Ranked> rows = jdbc.listPlannedForValues(select + " order by h.tier, e.siret", all,
@@ -139,10 +148,15 @@ public class EstablishmentQueries {
      * Everything changed after the cursor, in the order of the changes, each establishment as it is now; never skips
      * a change, whatever the interleaving of imports and classifications (ChangesFeed).
      */
-    public CursorPage<EstablishmentRecord> changes(String cursor, int limit) {
+    public CursorPage<EstablishmentRecord> changes(String cursor, int limit, RegistryScope scope) {
         ChangesFeed feed = ChangesFeed.page(cursor, limit);
-        String select = EstablishmentRecord.SELECT.replaceFirst("select ", "select e.change_xid, e.change_seq, ");
-        return feed.toPage(jdbc.list(select + " where " + feed.where("e") + feed.orderAndLimit("e"), feed.params(),
+        RegistryScope.Condition columns = EstablishmentRecord.select(scope);
+        RegistryScope.Condition inScope = scope.establishments("e");
+        List<Object> params = new ArrayList<>(columns.params());
+        params.addAll(inScope.params());
+        params.addAll(feed.params());
+        String select = columns.sql().replaceFirst("select ", "select e.change_xid, e.change_seq, ");
+        return feed.toPage(jdbc.list(select + " where " + inScope.sql() + " and " + feed.where("e") + feed.orderAndLimit("e"), params,
                 rs -> new ChangesFeed.Change<>(ChangePosition.of(rs), EstablishmentRecord.of(rs))));
     }
 
@@ -153,16 +167,19 @@ public class EstablishmentQueries {
 
     /**
      * Streams the establishments of a territory an export may show, by SIRET, as the values of {@link #EXPORT_COLUMNS}:
-     * those with diffusion O only, establishments with diffusion P are never exported.
+     * those with diffusion O only, establishments with diffusion P are never exported; only those in the scope.
      */
-    public void forEachExported(UUID territoryId, Consumer<List<Object>> row) {
+    public void forEachExported(UUID territoryId, RegistryScope scope, Consumer<List<Object>> row) {
+        RegistryScope.Condition inScope = scope.communes("commune");
+        List<Object> params = new ArrayList<>(List.of(territoryId));
+        params.addAll(inScope.params());
         jdbc.forEach("""
                 select siret, name, array_to_string(trade_names, ' / ') as trade_names, street_number, street_type,
                     street_name, postal_code, commune, commune_name, naf_code, nafa_code, craft_family, employee_band,
                     created_on, closed_on, active
                 from establishment where diffusion = 'O'
-                and commune in (select insee_code from territory_commune where territory_id = ?) order by siret""",
-                List.of(territoryId), rs -> {
+                and commune in (select insee_code from territory_commune where territory_id = ?)""" + " and " + inScope.sql()
+                + " order by siret", params, rs -> {
                     List<Object> values = new ArrayList<>();
                     for (int i = 1; i <= EXPORT_COLUMNS.size(); i++) {
                         values.add(rs.getObject(i));

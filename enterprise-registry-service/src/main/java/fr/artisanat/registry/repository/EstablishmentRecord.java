@@ -27,8 +27,16 @@ public record EstablishmentRecord(String siret, String siren, String nic, String
             boolean developmentPotential, List<String> tags, long version, String updatedBy, Instant updatedAt) {
     }
 
-    /** The columns {@link #of(ResultSet)} reads, for queries over establishment e. */
-    static final String SELECT = """
+    /**
+     * The columns {@link #of(ResultSet)} reads, for queries over establishment e, with the classification only where
+     * the scope shows it (an authority without a convention sharing it reads the establishment without it).
+     */
+    static RegistryScope.Condition select(RegistryScope scope) {
+        RegistryScope.Condition shown = scope.classificationShown("e");
+        return new RegistryScope.Condition(SELECT.formatted(shown.sql()), shown.params());
+    }
+
+    private static final String SELECT = """
             select e.siret, e.siren, e.nic, e.diffusion, e.name, e.trade_names, e.street_number, e.street_type,
                 e.street_name, e.address_extra, e.postal_code, e.commune_name, e.commune, e.naf_code, n.label as naf_label,
                 e.naf_nomenclature, e.nafa_code, e.craft_family, e.employee_band, e.band_year, e.created_on, e.closed_on,
@@ -38,7 +46,7 @@ public record EstablishmentRecord(String siret, String siren, String nic, String
                 c.updated_at as classified_at
             from establishment e
             left join naf_code n on n.code = e.naf_code
-            left join classification c on c.siret = e.siret
+            left join classification c on c.siret = e.siret and %s
             left join metier_art_domain d on d.rank = c.metier_art_domain
             """;
 

@@ -86,25 +86,22 @@ public class KnownConventions {
     }
 
     /**
-     * True when a convention binds the authority (by SIREN: a successor reads what its predecessor could, since the
-     * party passed to it) and is in force {@code today} (ACTIVE, within its term: an expiry or a termination ends it
-     * at once, and the term even before the expiry event arrives), with a line by which the chamber, or its parent
-     * chamber, provides its craft-registry data as a party to it.
+     * The chambers whose craft-registry data a convention shares with the authority {@code today}: it binds the
+     * authority (by SIREN: a successor reads what its predecessor could, since the party passed to it), is in force
+     * (ACTIVE, within its term: an expiry or a termination ends it at once, and the term even before the expiry event
+     * arrives), and has a line by which the chamber, a party to it, provides its craft-registry data.
      */
-    public boolean registryDataShared(String authoritySiren, UUID chamberId, LocalDate today) {
-        return !em.createNativeQuery("""
-                select 1
+    @SuppressWarnings("unchecked")
+    public List<UUID> registryDataProviders(String authoritySiren, LocalDate today) {
+        return em.createNativeQuery("""
+                select distinct clause.provider_id
                   from known_convention c
                   join known_convention_party authority on authority.convention_id = c.id
                        and authority.partner_type = 'AUTHORITY' and authority.siren = :siren
                   join registry_data_clause clause on clause.convention_id = c.id
                   join known_convention_party provider on provider.convention_id = c.id
                        and provider.partner_id = clause.provider_id and provider.partner_type = 'CHAMBER'
-                 where c.status = 'ACTIVE' and c.start_date <= :today and :today <= c.end_date
-                   and (clause.provider_id = :chamber
-                        or clause.provider_id = (select parent_id from known_chamber where id = :chamber))
-                 limit 1""")
-                .setParameter("siren", authoritySiren).setParameter("chamber", chamberId).setParameter("today", today)
-                .getResultList().isEmpty();
+                 where c.status = 'ACTIVE' and c.start_date <= :today and :today <= c.end_date""", UUID.class)
+                .setParameter("siren", authoritySiren).setParameter("today", today).getResultList();
     }
 }

@@ -8,14 +8,11 @@ public final class ClassificationCommands {
     private ClassificationCommands() {
     }
 
-    /** The whole classification, replacing the previous one; {@code recordedBy} is who classifies. */
-    public record Classify(MetierArt metierArt, List<String> tags, Boolean developmentPotential, String recordedBy) {
+    /** The whole classification, replacing the previous one (who classifies is the caller). */
+    public record Classify(MetierArt metierArt, List<String> tags, Boolean developmentPotential) {
     }
 
     /** {@code domain}: rank of the domain in the official list of métiers d'art. */
     public record MetierArt(Integer domain, String label) {
-    }
-
-    public record Note(String author, String text) {
     }
 }

@@ -3,6 +3,8 @@ package fr.artisanat.registry.service;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,6 +16,9 @@ import org.jboss.logging.Logger;
 
 import fr.artisanat.platform.csv.Csv;
 import fr.artisanat.platform.failure.ExpectedVersion;
+import fr.artisanat.platform.security.Caller;
+import fr.artisanat.platform.security.Partner;
+import fr.artisanat.platform.security.Roles;
 import fr.artisanat.registry.config.RegistryConfig;
 import fr.artisanat.registry.importer.SireneImporter;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -30,6 +35,14 @@ public class DemoData {
 
     private static final Logger LOG = Logger.getLogger(DemoData.class);
     public static final String AUBAGNE_CODE = "pays-aubagne-etoile";
+
+    /**
+     * The Aubagne territory is the Métropole's (its successor), defined as its staff would; the classifications are
+     * an administrator's, made before any chamber is known to the registry.
+     */
+    private static final Caller METROPOLE = new Caller("demo-data", Set.of(Roles.AUTHORITY_STAFF),
+            Optional.of(new Partner(Partner.Kind.AUTHORITY, "200054807")));
+    private static final Caller CLASSIFIER = new Caller("demo-data", Set.of(Roles.ADMIN), Optional.empty());
     /**
      * Written when the service is built, by the sirene-generator module (see this module's pom.xml): the service
      * carries the file, not the generator.
@@ -75,7 +88,7 @@ public class DemoData {
         });
         territories.create(new TerritoryCommands.NewTerritory(AUBAGNE_CODE,
                 "Pays d'Aubagne et de l'Etoile (12 communes de l'ancienne communauté d'agglomération)", aubagne,
-                java.time.LocalDate.of(2007, 1, 1), null, true));
+                java.time.LocalDate.of(2007, 1, 1), null, true), METROPOLE);
         importer.runNow("demo:generated Valence Romans and Pays d'Aubagne file",
                 () -> resources.getResourceAsStream(DEMO_FILE));
         classify();
@@ -94,7 +107,7 @@ public class DemoData {
             boolean clay = naf.startsWith("23.");
             classifications.classify((String) row[0], ExpectedVersion.unstated(), new ClassificationCommands.Classify(
                     new ClassificationCommands.MetierArt(METIERS_ART.get(naf), null),
-                    clay ? List.of("filiere-argile") : List.of(), clay, "demo-data"));
+                    clay ? List.of("filiere-argile") : List.of(), clay), CLASSIFIER);
         }
     }
 }

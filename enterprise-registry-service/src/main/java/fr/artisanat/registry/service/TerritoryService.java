@@ -16,9 +16,13 @@ import fr.artisanat.platform.failure.FieldViolation;
 import fr.artisanat.platform.failure.InvalidCommand;
 import fr.artisanat.platform.failure.NotFound;
 import fr.artisanat.platform.failure.StateConflict;
+import fr.artisanat.platform.security.Caller;
 import fr.artisanat.registry.domain.Territory;
+import fr.artisanat.registry.repository.RegistryScope;
 import fr.artisanat.registry.repository.StatisticsQueries;
 import fr.artisanat.registry.repository.TerritoryFigures;
+import fr.artisanat.registry.repository.TerritoryRepository;
+import io.quarkus.security.ForbiddenException;
 
 /** Territories: the EPCIs loaded at start-up and the sets of communes partners define. */
 @ApplicationScoped
@@ -30,9 +34,16 @@ public class TerritoryService {
     @Inject
     StatisticsQueries statistics;
 
-    public Territory get(UUID id) {
+    @Inject
+    TerritoryRepository repository;
+
+    @Inject
+    DataSharing sharing;
+
+    /** The territory, if it is in the caller's scope (else not found, as if it did not exist). */
+    public Territory get(UUID id, Caller caller) {
         Territory territory = em.find(Territory.class, id);
-        if (territory == null) {
+        if (territory == null || !repository.inScope(id, sharing.scopeOf(caller))) {
             throw new NotFound("Territory", id);
         }
         return territory;
@@ -44,16 +55,24 @@ public class TerritoryService {
     }
 
     /** The figures of the territory, or of one of its communes when {@code commune} is given. */
-    public TerritoryFigures figures(UUID id, String commune) {
-        Territory territory = get(id);
+    public TerritoryFigures figures(UUID id, String commune, Caller caller) {
+        Territory territory = get(id, caller);
         if (commune != null && !communes(id).contains(commune)) {
             throw InvalidCommand.of("commune", "is not a commune of " + territory.name);
         }
         return statistics.of(territory, commune);
     }
 
+    /**
+     * A territory of communes the caller may read, owned by the caller's partner (an administrator's is nobody's):
+     * only that partner, and administrators, see it.
+     */
     @Transactional
-    public Territory create(TerritoryCommands.NewTerritory command) {
+    public Territory create(TerritoryCommands.NewTerritory command, Caller caller) {
+        RegistryScope scope = sharing.scopeOf(caller);
+        if (scope.kind() == RegistryScope.Kind.NOTHING) {
+            throw new ForbiddenException("Only a partner or an administrator may define a territory");
+        }
         if (!em.createQuery("select t.id from Territory t where t.code = :code").setParameter("code", command.code())
                 .getResultList().isEmpty()) {
             throw new StateConflict("duplicate-code", "A territory with code " + command.code() + " already exists");
@@ -74,6 +93,16 @@ public class TerritoryService {
         if (!errors.isEmpty()) {
             throw new InvalidCommand(errors.size() + " unknown communes", errors);
         }
+        List<String> outside = repository.communesOutside(communes, scope);
+        for (int i = 0; i < command.communes().size(); i++) {
+            if (outside.contains(command.communes().get(i))) {
+                errors.add(new FieldViolation("communes[" + i + "]", "commune " + command.communes().get(i)
+                        + " is outside the part of the registry you may read"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidCommand(errors.size() + " communes outside your part of the registry", errors);
+        }
         Territory territory = new Territory();
         territory.id = UUID.randomUUID();
         territory.code = command.code();
@@ -82,6 +111,7 @@ public class TerritoryService {
         territory.validFrom = command.validFrom();
         territory.validTo = command.validTo();
         territory.tracked = command.tracked() == null || command.tracked();
+        territory.ownerPartner = scope.owner();
         territory.createdAt = Instant.now();
         em.persist(territory);
         em.flush();

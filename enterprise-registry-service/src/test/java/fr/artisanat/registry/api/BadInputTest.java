@@ -72,17 +72,20 @@ class BadInputTest {
         String siret = SireneFile.newSiret();
         String territory = Registry.territory("Bad input (test)", "2A228");
         Registry.importFile(SireneFile.layout48().row(SireneFile.craft(siret, "2A228", "10.71C", "Boulangerie", Map.of())).bytes(), "bad.csv");
-        rejected(() -> given().contentType(ContentType.JSON).body(Map.of("tags", List.of("Pas Valide"), "recordedBy", "x"))
+        rejected(() -> given().contentType(ContentType.JSON).body(Map.of("tags", List.of("Pas Valide")))
                 .put("/v1/establishments/" + siret + "/classification"), 400, "tags[0]");
-        rejected(() -> given().contentType(ContentType.JSON).body(Map.of("tags", List.of()))
+        // who classifies, or writes a note, is the caller: a request may not say it (issue 10)
+        rejected(() -> given().contentType(ContentType.JSON).body(Map.of("tags", List.of(), "recordedBy", "x"))
                 .put("/v1/establishments/" + siret + "/classification"), 400, "recordedBy");
-        rejected(() -> given().contentType(ContentType.JSON).body(Map.of("metierArt", Map.of("domain", 99), "recordedBy", "x"))
+        rejected(() -> given().contentType(ContentType.JSON).body(Map.of("author", "x", "text", "y"))
+                .post("/v1/establishments/" + siret + "/notes"), 400, "author");
+        rejected(() -> given().contentType(ContentType.JSON).body(Map.of("metierArt", Map.of("domain", 99)))
                 .put("/v1/establishments/" + siret + "/classification"), 400, "metierArt.domain");
-        rejected(() -> given().contentType(ContentType.JSON).body(Map.of("recordedBy", "x"))
+        rejected(() -> given().contentType(ContentType.JSON).body(Map.of("tags", List.of()))
                 .put("/v1/establishments/00000000000000/classification"), 404, null);
         rejected(() -> given().contentType(ContentType.JSON).body("{\"tags\": [")
                 .put("/v1/establishments/" + siret + "/classification"), 400, null);
-        rejected(() -> given().contentType(ContentType.JSON).body(Map.of("author", "x", "text", "y".repeat(4001)))
+        rejected(() -> given().contentType(ContentType.JSON).body(Map.of("text", "y".repeat(4001)))
                 .post("/v1/establishments/" + siret + "/notes"), 400, "text");
         rejected(() -> given().get("/v1/territories/" + territory + "/statistics?commune=26281"), 422, "commune");
     }

@@ -97,7 +97,7 @@ class EstablishmentChangesTest {
                     .post("/v1/imports").then().statusCode(202).extract().path("id");
             await().atMost(Duration.ofSeconds(60)).until(() -> blockedBy(lockPid));
 
-            given().contentType(ContentType.JSON).body(Map.of("tags", List.of("bois"), "recordedBy", "conseiller.cma"))
+            given().contentType(ContentType.JSON).body(Map.of("tags", List.of("bois")))
                     .put("/v1/establishments/" + classified + "/classification").then().statusCode(200);
             assertEquals(List.of(), poller.drain(), "the batch, still open, may commit changes before the classification");
             lock.rollback();

@@ -23,6 +23,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import fr.artisanat.platform.testing.Tokens;
 import fr.artisanat.registry.Registry;
 import fr.artisanat.registry.SireneFile;
 import io.quarkus.test.junit.QuarkusTest;
@@ -131,10 +132,10 @@ class EstablishmentQueryTest {
     void classificationIsRecordedWithWhoAndWhenFilteredAndCounted() {
         String etag = given().contentType(ContentType.JSON)
                 .body(Map.of("metierArt", Map.of("domain", 6, "label", "Céramiste"), "tags", List.of("filiere-argile"),
-                        "developmentPotential", true, "recordedBy", "conseiller.cma"))
+                        "developmentPotential", true))
                 .put("/v1/establishments/" + potter + "/classification").then().statusCode(200)
                 .body("classification.metierArtLabel", equalTo("Céramiste"))
-                .body("classification.updatedBy", equalTo("conseiller.cma"))
+                .body("classification.updatedBy", equalTo(Tokens.claims(Tokens.admin()).get("sub").asText()))
                 .body("classification.tags", contains("filiere-argile"))
                 .extract().header("ETag");
         assertEquals("\"0\"", etag);
@@ -142,18 +143,18 @@ class EstablishmentQueryTest {
         search("metierArtDomain=6").body("items.siret", contains(potter));
         given().get("/v1/territories/" + territory + "/statistics").then().body("artisansDArt", equalTo(1));
 
-        given().contentType(ContentType.JSON).body(Map.of("tags", List.of(), "recordedBy", "autre"))
+        given().contentType(ContentType.JSON).body(Map.of("tags", List.of()))
                 .put("/v1/establishments/" + potter + "/classification").then().statusCode(428);
-        given().contentType(ContentType.JSON).header("If-Match", "\"7\"").body(Map.of("tags", List.of(), "recordedBy", "autre"))
+        given().contentType(ContentType.JSON).header("If-Match", "\"7\"").body(Map.of("tags", List.of()))
                 .put("/v1/establishments/" + potter + "/classification").then().statusCode(412);
         given().contentType(ContentType.JSON).header("If-Match", etag).body(Map.of("tags", List.of("filiere-argile", "jema"),
-                "metierArt", Map.of("domain", 6, "label", "Céramiste"), "recordedBy", "autre"))
+                "metierArt", Map.of("domain", 6, "label", "Céramiste")))
                 .put("/v1/establishments/" + potter + "/classification").then().statusCode(200).header("ETag", "\"1\"");
     }
 
     @Test
     void notesOfAdvisers() {
-        given().contentType(ContentType.JSON).body(Map.of("author", "conseiller.cma", "text", "Projet d'extension de l'atelier"))
+        given().contentType(ContentType.JSON).body(Map.of("text", "Projet d'extension de l'atelier"))
                 .post("/v1/establishments/" + jeweller + "/notes").then().statusCode(201);
         given().get("/v1/establishments/" + jeweller + "/notes").then().body("text", contains("Projet d'extension de l'atelier"));
     }
@@ -170,7 +171,7 @@ class EstablishmentQueryTest {
             cursor = page.path("next");
         } while (!items.isEmpty());
         assertNotNull(cursor);
-        given().contentType(ContentType.JSON).body(Map.of("tags", List.of("jema"), "recordedBy", "conseiller.cma"))
+        given().contentType(ContentType.JSON).body(Map.of("tags", List.of("jema")))
                 .put("/v1/establishments/" + baker + "/classification").then().statusCode(200);
         String from = cursor;
         // shown once the transactions older than the classification (the outbox relay's, say) have ended

@@ -196,8 +196,7 @@ class SireneImportTest {
     @Order(8)
     void eventsOfTheImportAndOfTheServiceCarryTheSameEstablishmentData() throws Exception {
         given().contentType("application/json")
-                .body(Map.of("metierArt", Map.of("domain", 2, "label", "Boulanger d'art"), "tags", List.of("jema"),
-                        "recordedBy", "conseiller.cma"))
+                .body(Map.of("metierArt", Map.of("domain", 2, "label", "Boulanger d'art"), "tags", List.of("jema")))
                 .put("/v1/establishments/" + bakery + "/classification").then().statusCode(200);
         byte[] newer = new SireneFile(SireneFile.NEWER_LAYOUT)
                 .row(craft(bakery, "97416", "10.71C", "Boulangerie Pâtisserie Éclair", Map.of("dateCreationEtablissement", "2012-05-14",

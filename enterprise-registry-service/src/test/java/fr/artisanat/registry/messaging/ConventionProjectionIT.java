@@ -17,7 +17,9 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
+import fr.artisanat.platform.testing.AdminTokenByDefault;
 import fr.artisanat.platform.testing.ServiceProcess;
 import fr.artisanat.platform.testing.SuiteDatabase;
 import io.restassured.path.json.JsonPath;
@@ -27,6 +29,7 @@ import io.restassured.path.json.JsonPath;
  * its use cases, its outbox relay publishes the events, and a registry with an empty projection and a consumer group
  * of its own, so reading the conventions topic from its beginning, projects them. Both get a database of their own.
  */
+@ExtendWith(AdminTokenByDefault.class)
 class ConventionProjectionIT {
 
     private static final String DATABASE = "registry_projection_it";

@@ -21,9 +21,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import fr.artisanat.platform.testing.EventSchemas;
 import fr.artisanat.platform.testing.TopicReader;
+import fr.artisanat.platform.testing.Tokens;
 import fr.artisanat.registry.Registry;
 import fr.artisanat.registry.SireneFile;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
 
 /**
  * Every type of event of the establishments topic, produced by two imports and a classification and read from the
@@ -58,7 +60,7 @@ class EstablishmentEventContractTest {
         assertEquals("SUCCEEDED", Registry.importFile(first, "StockEtablissement-guyane.csv").getString("status"));
         given().contentType("application/json")
                 .body(Map.of("metierArt", Map.of("domain", 6, "label", "Boulanger d'art"), "tags", List.of("filiere-pain"),
-                        "developmentPotential", true, "recordedBy", "conseiller.cma973"))
+                        "developmentPotential", true))
                 .put("/v1/establishments/" + bakery + "/classification").then().statusCode(200);
         byte[] second = SireneFile.layout48()
                 .row(craft(bakery, "97302", "10.71C", "Boulangerie de Cayenne", Map.of("enseigne2Etablissement", "Le Fournil",
@@ -103,7 +105,19 @@ class EstablishmentEventContractTest {
                 data -> establishment(data).putArray("withdrawnFields").add("name").add("tradeNames").add("address"))));
         assertEquals(List.of(), accepted(moving, "establishment.relocated.v1", List.of(data -> data.remove("previousCommune"))));
         assertEquals(List.of(), accepted(closing, "establishment.closed.v1", List.of(data -> establishment(data).put("active", true))));
-        assertEquals(List.of(), accepted(bakery, "establishment.classified.v1", List.of(data -> establishment(data).remove("classification"))));
+        assertEquals(List.of(), accepted(bakery, "establishment.classified.v1", List.of(
+                data -> establishment(data).remove("classification"), data -> data.put("classifiedBy", 42),
+                data -> data.put("classifiedBy", ""))));
+        assertEquals(List.of(), accepted(bakery, "establishment.registered.v1", List.of(data -> data.put("classifiedBy", "x"))),
+                "only a classification tells who classified");
+    }
+
+    /** Who classified is the caller's id (the token's subject), never a name the request gave. */
+    @Test
+    void aClassificationCarriesTheIdOfWhoClassified() {
+        ConsumerRecord<String, String> classified = records().stream()
+                .filter(r -> "establishment.classified.v1".equals(TopicReader.header(r, "ce_type"))).findFirst().orElseThrow();
+        assertEquals(Tokens.claims(Tokens.admin()).get("sub").asText(), JsonPath.from(classified.value()).getString("classifiedBy"));
     }
 
     /** The changed copies of the event, valid as it is, that its schema still accepts. */

@@ -26,9 +26,82 @@ public interface GatewayConfig {
 
     OpenApi openapi();
 
+    Auth auth();
+
+    /** The identity provider whose bearer tokens the gateway accepts (docs/adr/0014). */
+    interface Auth {
+        /** Where the gateway reaches the realm, e.g. {@code http://127.0.0.1:18180/realms/partnerships}. */
+        String serverUrl();
+
+        /** The issuer the tokens name: the realm's URL as browsers see it (the server URL unless they differ). */
+        String issuer();
+
+        /** The audience every token meant for the suite carries. */
+        @WithDefault("partnerships-api")
+        String audience();
+
+        /** The realm's signing keys (JWKS), under the server URL. */
+        @WithDefault("/protocol/openid-connect/certs")
+        String jwksPath();
+
+        /** How long the keys are used before they are fetched again; a token with an unknown key id fetches sooner. */
+        @WithDefault("10m")
+        Duration keysMaxAge();
+
+        /** Tolerated difference between the provider's clock and the gateway's, for expiry and not-before. */
+        @WithDefault("10s")
+        Duration clockSkew();
+    }
+
+    RateLimits rateLimits();
+
+    /**
+     * Requests per caller, counted in PostgreSQL so that every gateway instance takes from the same budget
+     * (docs/adr/0016). A verified token's client gets its own entry ({@code clients.<azp>}), else the most generous
+     * entry of its realm roles ({@code roles.<role>}), else {@code authenticated}; a request without a token counts
+     * per remote address ({@code anonymous}).
+     */
+    interface RateLimits {
+        Limit anonymous();
+
+        Limit authenticated();
+
+        Map<String, Limit> roles();
+
+        Map<String, Limit> clients();
+
+        RateLimitStore store();
+    }
+
+    /** So many requests per period, refilled smoothly: 600 per 1m is 10 a second, and up to 600 at once. */
+    interface Limit {
+        long requests();
+
+        @WithDefault("1m")
+        Duration per();
+    }
+
+    interface RateLimitStore {
+        /** How long a request waits for its bucket in PostgreSQL before it goes on without a limit (fail open). */
+        @WithDefault("2s")
+        Duration timeout();
+
+        /** Failed or late decisions within 10 s that open the store's circuit: then nothing waits for PostgreSQL. */
+        @WithDefault("3")
+        int failures();
+
+        /** How long an open circuit lets requests go on unlimited before one decision is tried again. */
+        @WithDefault("10s")
+        Duration openFor();
+
+        /** Threads that may wait for PostgreSQL at once (JDBC blocks: never on the event loop). */
+        @WithDefault("8")
+        int workers();
+    }
+
     interface OpenApi {
-        /** The server of the suite's OpenAPI document: the gateway's public URL. */
-        @WithDefault("http://localhost:8080")
+        /** The server of the suite's OpenAPI document: the gateway's public URL; {@code /}, where the document was read. */
+        @WithDefault("/")
         String serverUrl();
     }
 
@@ -92,7 +165,7 @@ public interface GatewayConfig {
         @WithDefault("Accept,Authorization,Content-Type,If-Match,If-None-Match,Idempotency-Key,X-Request-Id,traceparent,tracestate")
         List<String> headers();
 
-        @WithDefault("ETag,Location,Link,Retry-After,X-Request-Id,Idempotent-Replayed,Content-Disposition")
+        @WithDefault("ETag,Location,Link,Retry-After,RateLimit,RateLimit-Policy,X-Request-Id,Idempotent-Replayed,Content-Disposition,WWW-Authenticate")
         List<String> exposedHeaders();
 
         @WithDefault("10m")

@@ -15,7 +15,7 @@ import fr.artisanat.gateway.routing.RouteDefinition;
 @ApplicationScoped
 public class BodyLimit implements GatewayFilter {
 
-    /** After authentication and rate limits (issue 10): an anonymous or throttled caller learns nothing of limits. */
+    /** After the token check and the rate limit: an anonymous or throttled caller learns nothing of limits. */
     static final int ORDER = 500;
 
     @Override

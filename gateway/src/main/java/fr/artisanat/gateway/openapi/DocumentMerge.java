@@ -23,6 +23,7 @@ import com.fasterxml.jackson.databind.node.TextNode;
  * <li>components under their names; a name two services define differently is prefixed with the service's name
  * (e.g. {@code ConventionServiceSummary}) and the service's references follow; what no path uses any more is left out;</li>
  * <li>each service's tags, described as the service's, grouped per service ({@code x-tagGroups});</li>
+ * <li>the services' security requirements and the schemes they name (the same OAuth 2.0 realm for all);</li>
  * <li>the gateway as the one server.</li>
  * </ul>
  * The result is deterministic: services in name order, their paths in their order, components by name.
@@ -84,16 +85,34 @@ final class DocumentMerge {
             tagGroups.add(JSON.objectNode().put("name", service.service()).set("tags", groupTags));
         }
 
+        ArrayNode security = JSON.arrayNode();
+        services.forEach(service -> service.document().path("security").forEach(requirement -> {
+            if (!contains(security, requirement)) {
+                security.add(requirement.deepCopy());
+            }
+        }));
+
         ObjectNode merged = JSON.objectNode();
         merged.put("openapi", "3.1.0");
         merged.set("info", info);
         merged.set("servers", JSON.arrayNode().add(JSON.objectNode().put("url", serverUrl)
-                .put("description", "The gateway, the suite's one entry point")));
+                .put("description", "The gateway, the suite's one public entry point (production, or local under ./suite run)")
+                .put("x-internal", false)));
+        merged.set("security", security);
         merged.set("tags", tags);
         merged.set("x-tagGroups", tagGroups);
         merged.set("paths", paths);
-        merged.set("components", used(paths, components));
+        merged.set("components", used(paths, security, components));
         return merged;
+    }
+
+    private static boolean contains(ArrayNode array, JsonNode value) {
+        for (JsonNode element : array) {
+            if (element.equals(value)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static ObjectNode routedPaths(JsonNode document, ServiceDocument service) {
@@ -165,9 +184,10 @@ final class DocumentMerge {
         }
     }
 
-    /** The components the paths reach, directly or through other components. */
-    private static ObjectNode used(ObjectNode paths, Map<String, Map<String, ObjectNode>> components) {
+    /** The components the paths reach, directly or through other components, and the security schemes required. */
+    private static ObjectNode used(ObjectNode paths, ArrayNode security, Map<String, Map<String, ObjectNode>> components) {
         Set<String> reached = new HashSet<>();
+        security.forEach(requirement -> requirement.fieldNames().forEachRemaining(scheme -> reached.add("securitySchemes/" + scheme)));
         Deque<JsonNode> pending = new ArrayDeque<>(List.of(paths));
         while (!pending.isEmpty()) {
             JsonNode current = pending.pop();

@@ -25,7 +25,8 @@ import fr.artisanat.gateway.routing.RouteTable;
 /**
  * The suite's one OpenAPI document at the gateway's {@code /q/openapi} (YAML; JSON with {@code ?format=json}), which
  * its Swagger UI shows: merged ({@link DocumentMerge}) from the documents the services serve, read once all of them
- * answered. Committed as docs/openapi/partnerships-api.yaml; a test fails when the served one drifts from it.
+ * answered, with what the gateway itself adds to every operation ({@link EdgeResponses}). Committed as
+ * docs/openapi/partnerships-api.yaml; a test fails when the served one drifts from it.
  */
 @ApplicationScoped
 public class SuiteApiDocument {
@@ -70,6 +71,7 @@ public class SuiteApiDocument {
                 services.add(new DocumentMerge.ServiceDocument(all.get(i).name(), documents.get(i).result(), routes::routes));
             }
             ObjectNode document = DocumentMerge.merge(info(), serverUrl, services);
+            EdgeResponses.document(document);
             merged.set(document);
             return document;
         });
@@ -98,8 +100,10 @@ public class SuiteApiDocument {
                 .put("description", "The partnerships between intercommunal authorities (EPCI) and chambers of trades and "
                         + "crafts (CMA), at one address: conventions and their partners (convention-service), the registry of "
                         + "craft establishments fed from SIRENE (enterprise-registry-service). Errors are RFC 9457 "
-                        + "problem+json, from the services and from the gateway itself (503 with Retry-After when a service "
-                        + "cannot be reached, 504 when it does not answer in time, 413 above a route's body limit).")
+                        + "problem+json, from the services and from the gateway itself (429 with Retry-After when the "
+                        + "caller's rate limit is used up, 503 with Retry-After when a service cannot be reached, 504 when "
+                        + "it does not answer in time, 413 above a route's body limit). Every operation needs an OAuth 2.0 "
+                        + "bearer token of the suite's realm; the OpenAPI document and Swagger UI are public.")
                 .set("contact", JsonNodeFactory.instance.objectNode().put("name", "Craft partnerships suite team"));
     }
 }

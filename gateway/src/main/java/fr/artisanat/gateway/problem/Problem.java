@@ -1,5 +1,7 @@
 package fr.artisanat.gateway.problem;
 
+import java.time.Duration;
+
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.JsonObject;
@@ -25,6 +27,11 @@ public record Problem(int status, String slug, String title, String detail) {
                 "The body is larger than the " + limit + " bytes that route " + route + " accepts");
     }
 
+    public static Problem tooManyRequests(long requests, Duration per, long retryAfterSeconds) {
+        return new Problem(429, "too-many-requests", "Too many requests", "The rate limit of " + requests
+                + " requests per " + per.toSeconds() + " s is used up; retry in " + retryAfterSeconds + " s (Retry-After)");
+    }
+
     public static Problem upstreamTimeout(String upstream, long timeoutMillis) {
         return new Problem(504, "upstream-timeout", "Upstream timeout",
                 upstream + " did not answer within " + timeoutMillis + " ms");
@@ -48,6 +55,16 @@ public record Problem(int status, String slug, String title, String detail) {
     public static Problem originRefused(String origin) {
         return new Problem(403, "cors-origin-refused", "Origin not allowed",
                 "Cross-origin requests from " + origin + " are not allowed");
+    }
+
+    public static Problem unauthorized(String detail) {
+        return new Problem(401, "unauthorized", "Unauthorized", detail);
+    }
+
+    public static Problem identityProviderUnavailable() {
+        return new Problem(503, "identity-provider-unavailable", "Service unavailable",
+                "Bearer tokens cannot be verified now: the identity provider's keys cannot be had; retry after the delay "
+                        + "given in Retry-After");
     }
 
     public static Problem internal() {

@@ -20,21 +20,27 @@ import fr.artisanat.gateway.edge.RequestTracking;
 import fr.artisanat.gateway.openapi.SuiteApiDocument;
 import fr.artisanat.gateway.problem.Problem;
 import fr.artisanat.gateway.proxy.RouteProxies;
+import fr.artisanat.gateway.ratelimit.RateLimit;
 
 /**
  * The request pipeline on the gateway's Vert.x router. Every request: {@link RequestTracking}, then {@link Cors}.
  * A request under a configured path prefix: the {@link GatewayFilter}s by order, then the proxy. Anything else is the
- * gateway's own (its {@code /q}) or a problem+json 404.
+ * gateway's own (its {@code /q}; its public documents under the {@link RateLimit} too) or a problem+json 404.
  */
 @ApplicationScoped
 public class GatewayRouter {
 
     private static final Logger LOG = Logger.getLogger(GatewayRouter.class);
+    /** The OpenAPI document and Swagger UI, public without a token. */
+    private static final String PUBLIC_DOCUMENTS = "/q/(openapi|swagger-ui)(/.*)?";
 
     void install(@Observes Router router, RouteTable routes, RequestTracking tracking, Cors cors,
-            Instance<GatewayFilter> filters, RouteProxies proxies, SuiteApiDocument apiDocument) {
+            Instance<GatewayFilter> filters, RouteProxies proxies, SuiteApiDocument apiDocument, RateLimit rateLimit) {
         router.route().order(-200).handler(tracking::handle);
         router.route().order(-190).handler(cors::handle);
+        // the public documents are rate limited per address too; health and metrics are not: an orchestrator's
+        // probes must always get their answer, also while the limits' database is away (docs/adr/0016)
+        router.routeWithRegex(PUBLIC_DOCUMENTS).order(-180).handler(rateLimit::handlePublic);
         router.get("/q/openapi").handler(apiDocument::serve);
         List<GatewayFilter> ordered = filters.stream().sorted(Comparator.comparingInt(GatewayFilter::order)).toList();
         for (RouteDefinition definition : routes.routes()) {

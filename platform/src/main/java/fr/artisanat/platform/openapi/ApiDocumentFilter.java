@@ -5,6 +5,7 @@ import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 import org.eclipse.microprofile.openapi.OASFactory;
@@ -26,7 +27,10 @@ import fr.artisanat.platform.idempotency.IdempotencyInterceptor;
  * {@code EntityTags}); a {@code Location} header on every 201 and 202;</li>
  * <li>pages: {@code next} is a string or null (null on the last page), the {@code Link} header, the cursor;</li>
  * <li>request bodies are closed ({@code additionalProperties: false}): JSON with an unknown property is a 400;</li>
- * <li>the {@code Idempotency-Key} header's length and characters, the {@code If-Match} header's length.</li>
+ * <li>the {@code Idempotency-Key} header's length and characters, the {@code If-Match} header's length;</li>
+ * <li>the OAuth 2.0 schemes every operation requires, and servers that say who reaches them ({@link ApiSecurity});</li>
+ * <li>the bounds of every value (OWASP API4): a page holds at most the {@code limit} its operation accepts and its
+ * {@code next} is a cursor the operation accepts; headers, fixed-width formats and integers ({@link TypeBounds}).</li>
  * </ul>
  * Register with {@code mp.openapi.filter=fr.artisanat.platform.openapi.ApiDocumentFilter}.
  */
@@ -35,6 +39,10 @@ public class ApiDocumentFilter implements OASFilter {
     private static final String COMPONENTS = "#/components/schemas/";
     /** Longer than any ETag the services send, or a list of a few of them. */
     private static final int ENTITY_TAG_MAX_LENGTH = 200;
+    /** A URL of the service: its path and an id. */
+    private static final int LOCATION_MAX_LENGTH = 2048;
+    /** The request's own URL (at most the 4 KiB of an HTTP request line) with the next cursor in place. */
+    private static final int LINK_MAX_LENGTH = 8192;
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
@@ -52,14 +60,54 @@ public class ApiDocumentFilter implements OASFilter {
             if (operation.getResponses() != null && operation.getResponses().getAPIResponses() != null) {
                 operation.getResponses().getAPIResponses().forEach((status, response) -> {
                     if (status.startsWith("2")) {
+                        boundHeaders(response);
                         documentLocation(status, response);
                         documentEntityTag(response, components);
                         documentNextLink(operation, response);
+                        boundPage(operation, response, components);
                     }
                 });
             }
         }));
         ProblemResponses.document(openAPI);
+        ApiSecurity.document(openAPI);
+        TypeBounds.apply(openAPI);
+    }
+
+    /**
+     * A page (or a plain list) holds at most the {@code limit} its operation accepts; a page's {@code next} is a cursor
+     * the operation takes.
+     */
+    private static void boundPage(Operation operation, APIResponse response, Map<String, Schema> components) {
+        if (response.getContent() == null || operation.getParameters() == null) {
+            return;
+        }
+        Schema limit = queryParameter(operation, "limit");
+        Schema cursor = queryParameter(operation, "cursor");
+        response.getContent().getMediaTypes().values().forEach(media -> {
+            Schema page = resolve(media.getSchema(), components);
+            if (page != null && page.getType() != null && page.getType().contains(Schema.SchemaType.ARRAY)
+                    && limit != null && limit.getMaximum() != null) {
+                page.setMaxItems(limit.getMaximum().intValue()); // a list without a cursor, such as import rejections
+                return;
+            }
+            if (page == null || page.getProperties() == null || !page.getProperties().containsKey("items")) {
+                return;
+            }
+            Schema items = page.getProperties().get("items");
+            if (limit != null && limit.getMaximum() != null) {
+                items.setMaxItems(Math.max(limit.getMaximum().intValue(), items.getMaxItems() == null ? 0 : items.getMaxItems()));
+            }
+            Schema next = page.getProperties().get("next");
+            if (next != null && cursor != null && cursor.getMaxLength() != null) {
+                next.setMaxLength(Math.max(cursor.getMaxLength(), next.getMaxLength() == null ? 0 : next.getMaxLength()));
+            }
+        });
+    }
+
+    private static Schema queryParameter(Operation operation, String name) {
+        return operation.getParameters().stream().filter(p -> p.getIn() == Parameter.In.QUERY && name.equals(p.getName()))
+                .map(Parameter::getSchema).filter(Objects::nonNull).findFirst().orElse(null);
     }
 
     /** A page is {@code {items, next}}; {@code next} is null on the last page (CursorPage). */
@@ -146,8 +194,22 @@ public class ApiDocumentFilter implements OASFilter {
         if (versioned) {
             response.addHeader("ETag", OASFactory.createHeader().required(true)
                     .description("Version of the resource, to quote in If-Match")
-                    .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING).addExample("\"3\"")));
+                    .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING).maxLength(ENTITY_TAG_MAX_LENGTH)
+                            .addExample("\"3\"")));
         }
+    }
+
+    /** The headers a resource documents itself, bounded as the platform's own. */
+    private static void boundHeaders(APIResponse response) {
+        if (response.getHeaders() == null) {
+            return;
+        }
+        Map<String, Integer> bounds = Map.of("ETag", ENTITY_TAG_MAX_LENGTH, "Location", LOCATION_MAX_LENGTH, "Link", LINK_MAX_LENGTH);
+        response.getHeaders().forEach((name, header) -> {
+            if (bounds.containsKey(name) && header.getSchema() != null && header.getSchema().getMaxLength() == null) {
+                header.getSchema().setMaxLength(bounds.get(name));
+            }
+        });
     }
 
     /** 201 Created and 202 Accepted give the URL of what was created or started (docs/adr/0004). */
@@ -155,7 +217,8 @@ public class ApiDocumentFilter implements OASFilter {
         if ((status.equals("201") || status.equals("202")) && (response.getHeaders() == null || !response.getHeaders().containsKey("Location"))) {
             response.addHeader("Location", OASFactory.createHeader().required(true)
                     .description("URL of the created resource, or of the job started")
-                    .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING).format("uri-reference")));
+                    .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING).format("uri-reference")
+                            .maxLength(LOCATION_MAX_LENGTH)));
         }
     }
 
@@ -165,7 +228,7 @@ public class ApiDocumentFilter implements OASFilter {
         if (paged && (response.getHeaders() == null || !response.getHeaders().containsKey("Link"))) {
             response.addHeader("Link", OASFactory.createHeader()
                     .description("RFC 8288 link to the next page (rel=\"next\"), absent on the last page")
-                    .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING)));
+                    .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING).maxLength(LINK_MAX_LENGTH)));
         }
     }
 

@@ -3,6 +3,7 @@ package fr.artisanat.platform.outbox;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -27,12 +28,15 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import fr.artisanat.platform.pagination.Keyset;
 import fr.artisanat.platform.pagination.PageResponses;
+import fr.artisanat.platform.security.Roles;
 
 /**
  * What operators do about parked events (ADR 0003): list them, and re-queue them once the cause is fixed. Every
- * service has it; the gateway does not route {@code /admin}, so only the operators' network reaches it.
+ * service has it; the gateway does not route {@code /admin}, so only the operators' network reaches it, and only
+ * with an admin's token.
  */
 @Path("/admin/outbox")
+@RolesAllowed(Roles.ADMIN)
 @Tag(name = "Operations", description = "For operators: events the outbox relay parked after Kafka refused them, and their re-queueing")
 @Produces(MediaType.APPLICATION_JSON)
 public class OutboxOperationsResource {

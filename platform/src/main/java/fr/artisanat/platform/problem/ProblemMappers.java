@@ -36,11 +36,38 @@ import fr.artisanat.platform.pagination.InvalidCursor;
 import fr.artisanat.platform.web.EntityTags;
 import fr.artisanat.platform.web.QueryParams;
 import fr.artisanat.platform.web.RequestIds;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 
 /** Turns every failure into RFC 9457 problem+json: field errors for bad input, never a stack trace. */
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    /** RFC 6750's challenge, on every 401: how to authenticate, and whether the token sent was refused. */
+    static final String BEARER_CHALLENGE = "Bearer realm=\"partnerships\"";
+
+    /**
+     * No bearer token (the caller is anonymous), or one quarkus-oidc refused: bad signature, issuer, audience or
+     * algorithm, expired or not yet valid. The detail does not say which: a caller who forges tokens learns nothing.
+     */
+    @ServerExceptionMapper({ UnauthorizedException.class, AuthenticationFailedException.class })
+    public Response unauthenticated(RuntimeException e, UriInfo uri) {
+        boolean refused = e instanceof AuthenticationFailedException;
+        Response problem = respond(401, "unauthorized", "Unauthorized", refused
+                ? "The bearer token was refused: it is not one the suite's identity provider issued for this API, or it is expired or not yet valid"
+                : "This operation needs a bearer token from the suite's identity provider (Authorization: Bearer ...)",
+                uri, List.of());
+        return Response.fromResponse(problem)
+                .header("WWW-Authenticate", refused ? BEARER_CHALLENGE + ", error=\"invalid_token\"" : BEARER_CHALLENGE)
+                .build();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, UriInfo uri) {
+        return respond(403, "forbidden", "Forbidden", e.getMessage() == null || e.getMessage().isBlank()
+                ? "The caller's roles do not allow this operation" : e.getMessage(), uri, List.of());
+    }
 
     @ServerExceptionMapper
     public Response api(ApiException e, UriInfo uri) {

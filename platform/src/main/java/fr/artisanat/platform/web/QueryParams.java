@@ -10,7 +10,9 @@ import fr.artisanat.platform.problem.FieldError;
 
 /**
  * Parses query parameters by hand: JAX-RS answers 404 when a query parameter does not convert, and our clients
- * deserve a 400 that names the parameter.
+ * deserve a 400 that names the parameter. A parameter that is absent (the framework hands an empty one over as
+ * absent) is absent; one that is there, even blank, must be what the OpenAPI document says it is (its enum, date or
+ * id pattern), like any other value.
  */
 public final class QueryParams {
 
@@ -18,7 +20,7 @@ public final class QueryParams {
     }
 
     public static <E extends Enum<E>> E enumValue(Class<E> type, String value, String name) {
-        if (value == null || value.isBlank()) {
+        if (value == null) {
             return null;
         }
         try {
@@ -29,7 +31,7 @@ public final class QueryParams {
     }
 
     public static LocalDate date(String value, String name) {
-        if (value == null || value.isBlank()) {
+        if (value == null) {
             return null;
         }
         try {
@@ -40,7 +42,7 @@ public final class QueryParams {
     }
 
     public static UUID uuid(String value, String name) {
-        if (value == null || value.isBlank()) {
+        if (value == null) {
             return null;
         }
         try {

@@ -18,9 +18,13 @@ import org.junit.jupiter.api.Test;
  */
 public abstract class LayeringContract {
 
-    /** What only the API names: problem+json and its exception, If-Match, the parsing of query parameters. */
+    /**
+     * What only the API names: problem+json and its exception, If-Match, the parsing of query parameters, and the token
+     * (use cases and queries get the caller as {@code fr.artisanat.platform.security.Caller}, docs/adr/0014).
+     */
     static final List<String> HTTP_ONLY = List.of("fr.artisanat.platform.problem.", "fr.artisanat.platform.web.EntityTags",
-            "fr.artisanat.platform.web.QueryParams");
+            "fr.artisanat.platform.web.QueryParams", "org.eclipse.microprofile.jwt.", "io.quarkus.oidc.",
+            "io.quarkus.security.identity.");
 
     /** The service's root package, e.g. {@code fr.artisanat.convention}. */
     protected abstract String rootPackage();
@@ -51,6 +55,7 @@ public abstract class LayeringContract {
         LayerReferences sources = LayerReferences.ofModule(rootPackage());
         assertEquals(Map.of(), outsideTheApi(layer -> HTTP_ONLY.stream()
                 .flatMap(http -> sources.filesNaming(layer, http).stream()).distinct().sorted().toList()),
-                "outside the API, refusals are domain failures (fr.artisanat.platform.failure) and versions ExpectedVersion");
+                "outside the API, refusals are domain failures (fr.artisanat.platform.failure), versions ExpectedVersion "
+                        + "and the caller a Caller");
     }
 }

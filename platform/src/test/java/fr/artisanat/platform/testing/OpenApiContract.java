@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
@@ -25,6 +26,14 @@ public abstract class OpenApiContract {
 
     /** The file name in docs/openapi/, e.g. {@code convention-service.yaml}. */
     protected abstract String documentName();
+
+    /**
+     * What every operation answers whatever it does: 401 and 403 (it needs a token, whose roles may not allow it),
+     * 404 (what lies outside the caller's scope is answered as missing), 500.
+     */
+    protected Set<String> statusesOfEveryOperation() {
+        return Set.of("401", "403", "404", "500");
+    }
 
     @Test
     void servedDocumentIsTheCommittedOne() throws Exception {
@@ -53,8 +62,22 @@ public abstract class OpenApiContract {
             op.path("responses").properties().stream().filter(response -> response.getKey().matches("[45]\\d\\d"))
                     .forEach(response -> assertTrue(response.getValue().path("content").has("application/problem+json"),
                             name + " " + response.getKey() + " is not problem+json"));
-            assertTrue(op.path("responses").has("500"), name + " does not document 500");
+            statusesOfEveryOperation().forEach(status ->
+                    assertTrue(op.path("responses").has(status), name + " does not document " + status));
         }));
         assertFalse(operations.isEmpty(), "no operation found");
+    }
+
+    @Test
+    void everyOperationNeedsATokenOfTheRealmByClientCredentialsOrAuthorizationCode() throws Exception {
+        JsonNode document = new ObjectMapper().readTree(given().get("/q/openapi?format=json").then().extract().asString());
+        JsonNode schemes = document.path("components").path("securitySchemes");
+        assertTrue(schemes.path("oauth2ClientCredentials").path("flows").path("clientCredentials").path("tokenUrl").asText()
+                .endsWith("/realms/partnerships/protocol/openid-connect/token"), schemes.toString());
+        assertTrue(schemes.path("oauth2AuthorizationCode").path("flows").path("authorizationCode").path("authorizationUrl")
+                .asText().endsWith("/realms/partnerships/protocol/openid-connect/auth"), schemes.toString());
+        assertEquals(2, document.path("security").size(), document.path("security").toString());
+        document.path("paths").forEach(item -> item.forEach(operation ->
+                assertFalse(operation.has("security"), "an operation overrides the global security: " + operation)));
     }
 }

@@ -22,28 +22,29 @@ public class ConventionEvents {
     @Inject
     EntityManager em;
 
-    public void signed(Convention c) {
-        publish(c, "signed", new ConventionEvent(data(c), null, null));
+    /** The last signature, recorded by {@code actorId} (null for the suite itself). */
+    public void signed(Convention c, String actorId) {
+        publish(c, "signed", new ConventionEvent(data(c), null, null, actorId));
     }
 
     public void activated(Convention c) {
-        publish(c, "activated", new ConventionEvent(data(c), null, null));
+        publish(c, "activated", new ConventionEvent(data(c), null, null, null));
     }
 
-    public void amended(Convention c, Amendment amendment) {
-        publish(c, "amended", new ConventionEvent(data(c), AmendmentEventData.of(amendment), null));
+    public void amended(Convention c, Amendment amendment, String actorId) {
+        publish(c, "amended", new ConventionEvent(data(c), AmendmentEventData.of(amendment), null, actorId));
     }
 
     public void transferred(Convention c, ConventionEvent.Transfer transfer) {
-        publish(c, "transferred", new ConventionEvent(data(c), null, transfer));
+        publish(c, "transferred", new ConventionEvent(data(c), null, transfer, null));
     }
 
     public void expired(Convention c) {
-        publish(c, "expired", new ConventionEvent(data(c), null, null));
+        publish(c, "expired", new ConventionEvent(data(c), null, null, null));
     }
 
-    public void terminated(Convention c) {
-        publish(c, "terminated", new ConventionEvent(data(c), null, null));
+    public void terminated(Convention c, String actorId) {
+        publish(c, "terminated", new ConventionEvent(data(c), null, null, actorId));
     }
 
     private void publish(Convention c, String what, ConventionEvent event) {

@@ -42,13 +42,21 @@ public class EstablishmentEvents {
     @Inject
     EntityManager em;
 
-    /** The data of every establishment event; {@code previousCommune} only for a relocation. */
+    /**
+     * The data of every establishment event; {@code previousCommune} only for a relocation, {@code classifiedBy} (the
+     * id of who classified: their token's subject) only for a classification.
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Data(EstablishmentEventData establishment, String previousCommune) {
+    public record Data(EstablishmentEventData establishment, String previousCommune, String classifiedBy) {
+
+        /** An event of an import: nobody classified. */
+        public Data(EstablishmentEventData establishment, String previousCommune) {
+            this(establishment, previousCommune, null);
+        }
     }
 
     /** Reads the establishment in the caller's transaction, so the event carries what it just wrote. */
-    public void classified(String siret) {
+    public void classified(String siret, String classifiedBy) {
         em.flush();
         EstablishmentEventData establishment = em.unwrap(Session.class).doReturningWork(connection -> {
             try (PreparedStatement select = connection.prepareStatement(SELECT)) {
@@ -59,7 +67,7 @@ public class EstablishmentEvents {
                 }
             }
         });
-        outbox.append(TOPIC, siret, "establishment.classified.v1", new Data(establishment, null));
+        outbox.append(TOPIC, siret, "establishment.classified.v1", new Data(establishment, null, classifiedBy));
     }
 
     /** The constructor drops what diffusion P withholds, whatever the row holds. */
