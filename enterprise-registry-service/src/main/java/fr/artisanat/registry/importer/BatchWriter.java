@@ -1,6 +1,5 @@
 package fr.artisanat.registry.importer;
 
-import java.io.IOException;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -17,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 
 import org.jboss.logging.Logger;
 
@@ -26,18 +24,22 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 
 import fr.artisanat.platform.ServiceLocks;
 import fr.artisanat.platform.changes.ChangesFeed;
+import fr.artisanat.platform.jdbc.BinaryCopy;
+import fr.artisanat.platform.outbox.BulkOutbox;
 import fr.artisanat.registry.messaging.outgoing.EstablishmentEventData;
 import fr.artisanat.registry.messaging.outgoing.EstablishmentEvents;
 
 /**
  * Merges the batches of one partition of an import, each in one transaction on a connection of its own:
  * <ol>
- * <li>one query reads the hash, version, commune, state and diffusion stored for the batch's SIRETs;</li>
- * <li>a row whose hash is the stored one is left alone: a re-import of the same file writes only its progress;</li>
+ * <li>one query reads the hash stored for each of the batch's SIRETs: a row whose hash is the stored one is left
+ * alone, and a re-import of the same file reads hashes and writes only its progress;</li>
+ * <li>another reads the version, commune, state and diffusion stored for the rows whose hash differs;</li>
  * <li>new establishments are COPYed (binary) straight into {@code establishment}; changed ones are COPYed into a
  * staging table and updated from it where their version is still the one read;</li>
  * <li>each change's event is built here, from the same {@link EstablishmentEventData} the service's own events use
- * (classification read once the rows are locked), and COPYed into the outbox in the order of the changes.</li>
+ * (classification read once the rows are locked), and written to the outbox in bulk rows ({@link BulkOutbox}), in the
+ * order of the changes.</li>
  * </ol>
  * Another transaction that wrote one of these establishments between the read and the write (a concurrent merge of
  * the same SIRET) makes the write fail, on the primary key or on the version: the attempt is rolled back and made
@@ -57,6 +59,7 @@ final class BatchWriter implements AutoCloseable {
      */
     static final String SEARCH_WORDS = "registry-search-words";
 
+    private static final String STORED_HASHES = "select siret, row_hash from establishment where siret = any(?::char(14)[])";
     private static final String LOOKUP = """
             select siret, version, row_hash, commune, active, diffusion = 'O' from establishment
             where siret = any(?::char(14)[])""";
@@ -82,7 +85,6 @@ final class BatchWriter implements AutoCloseable {
     private static final String FORGET_WORDS = """
             delete from search_word s where s.word = any(?::text[])
                 and not exists (select 1 from establishment e where e.search_words @> array[s.word])""";
-    private static final String OUTBOX_COLUMNS = "event_id, topic, aggregate_id, event_type, source, payload, occurred_at, request_id";
 
     private final Connection connection;
     private final UUID jobId;
@@ -131,6 +133,10 @@ final class BatchWriter implements AutoCloseable {
 
     /** An event of the batch, in the order of the changes. */
     private record Event(String siret, String what, EstablishmentEvents.Data data) {
+
+        BulkOutbox.Event toOutbox() {
+            return new BulkOutbox.Event(siret, "establishment." + what + ".v1", data);
+        }
     }
 
     /** Another transaction wrote one of the batch's establishments between its read and its write. */
@@ -141,7 +147,7 @@ final class BatchWriter implements AutoCloseable {
     }
 
     /** Merges the batch and commits it with its progress, adding its figures to {@code total} once committed. */
-    void write(ImportBatch batch, ImportCounts total) throws SQLException, IOException {
+    void write(ImportBatch batch, ImportCounts total) throws SQLException {
         for (int attempt = 1;; attempt++) {
             try {
                 ImportCounts counts = merge(batch);
@@ -163,19 +169,32 @@ final class BatchWriter implements AutoCloseable {
                 || "23505".equals(e.getSQLState()) && String.valueOf(e.getMessage()).contains("establishment_pkey");
     }
 
-    private ImportCounts merge(ImportBatch batch) throws SQLException, IOException {
+    private ImportCounts merge(ImportBatch batch) throws SQLException {
         ImportCounts counts = batch.lines().counts();
-        Map<String, Stored> stored = lookup(batch.rows());
+        Map<String, Long> hashes = storedHashes(batch.rows());
         List<ImportBatch.Row> created = new ArrayList<>();
-        List<Change> changed = new ArrayList<>();
+        List<ImportBatch.Row> differing = new ArrayList<>();
         for (ImportBatch.Row row : batch.rows()) {
+            Long hash = hashes.get(row.values.siret());
+            if (hash == null) {
+                created.add(row);
+            } else if (hash != row.hash()) {
+                differing.add(row);
+            } else {
+                counts.unchanged++;
+            }
+        }
+        // the rest of the stored state only for the rows that changed: an unchanged re-import reads hashes alone
+        Map<String, Stored> stored = lookup(differing);
+        List<Change> changed = new ArrayList<>();
+        for (ImportBatch.Row row : differing) {
             Stored before = stored.get(row.values.siret());
             if (before == null) {
                 created.add(row);
             } else if (before.hash != row.hash()) {
                 changed.add(new Change(row, before));
             } else {
-                counts.unchanged++;
+                counts.unchanged++; // written meanwhile, as this row has it
             }
         }
         if (!created.isEmpty() || !changed.isEmpty()) {
@@ -184,7 +203,7 @@ final class BatchWriter implements AutoCloseable {
             List<Event> events = new ArrayList<>(created.size() + changed.size());
             insert(created, transaction, events);
             List<String> withdrawn = update(changed, transaction, events);
-            publish(events, transaction);
+            publish(events);
             // last: a word new to the dictionary makes another batch adding it wait until this one commits
             addWords(created, changed);
             forgetWords(withdrawn);
@@ -195,21 +214,35 @@ final class BatchWriter implements AutoCloseable {
         return counts;
     }
 
+    private Map<String, Long> storedHashes(Collection<ImportBatch.Row> rows) throws SQLException {
+        return select(STORED_HASHES, rows, rs -> rs.getLong(2));
+    }
+
     private Map<String, Stored> lookup(Collection<ImportBatch.Row> rows) throws SQLException {
-        Map<String, Stored> stored = new HashMap<>(rows.size() * 2);
+        return select(LOOKUP, rows, rs -> new Stored(rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getBoolean(5),
+                rs.getBoolean(6)));
+    }
+
+    private interface Reading<T> {
+        T read(ResultSet rs) throws SQLException;
+    }
+
+    /** What {@code sql} reads of the rows' establishments, by SIRET (the first column). */
+    private <T> Map<String, T> select(String sql, Collection<ImportBatch.Row> rows, Reading<T> reading) throws SQLException {
+        Map<String, T> found = new HashMap<>(rows.size() * 2);
         if (rows.isEmpty()) {
-            return stored;
+            return found;
         }
-        try (PreparedStatement lookup = connection.prepareStatement(LOOKUP)) {
-            lookup.setArray(1, strings(rows.stream().map(row -> row.values.siret()).toList()));
-            try (ResultSet rs = lookup.executeQuery()) {
+        try (PreparedStatement select = connection.prepareStatement(sql)) {
+            // sorted: PostgreSQL sorts the array for its index scan, at once when it comes sorted
+            select.setArray(1, strings(rows.stream().map(row -> row.values.siret()).sorted().toList()));
+            try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
-                    stored.put(rs.getString(1), new Stored(rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getBoolean(5),
-                            rs.getBoolean(6)));
+                    found.put(rs.getString(1), reading.read(rs));
                 }
             }
         }
-        return stored;
+        return found;
     }
 
     /**
@@ -268,7 +301,7 @@ final class BatchWriter implements AutoCloseable {
 
     /** New establishments, version 0; none can be classified yet (the classification refers to the row). */
     private void insert(List<ImportBatch.Row> created, Transaction transaction, List<Event> events)
-            throws SQLException, IOException {
+            throws SQLException {
         if (created.isEmpty()) {
             return;
         }
@@ -375,34 +408,10 @@ final class BatchWriter implements AutoCloseable {
         return classifications;
     }
 
-    /** The events, in the order of the changes, into the outbox that the relay publishes from. */
-    private void publish(List<Event> events, Transaction transaction) throws SQLException, IOException {
-        try (BinaryCopy copy = BinaryCopy.into(connection, "outbox_event", OUTBOX_COLUMNS)) {
-            for (Event event : events) {
-                copy.row(8);
-                copy.uuid(timeOrderedId());
-                copy.text(EstablishmentEvents.TOPIC);
-                copy.text(event.siret);
-                copy.text("establishment." + event.what + ".v1");
-                copy.text(source);
-                copy.bytes(eventWriter.writeValueAsBytes(event.data));
-                copy.timestamp(transaction.postgresMicros);
-                copy.text(requestId);
-            }
-            copy.finish();
-        }
-    }
-
-    /**
-     * A UUID version 7 (RFC 9562): milliseconds since 1970 first, then random bits. Ids that grow with time land at
-     * the end of the outbox's unique index instead of anywhere in it, which made that index the costliest part of
-     * writing an event.
-     */
-    private static UUID timeOrderedId() {
-        ThreadLocalRandom random = ThreadLocalRandom.current();
-        long high = System.currentTimeMillis() << 16 | 0x7000 | random.nextInt(1 << 12);
-        long low = random.nextLong() & 0x3fffffffffffffffL | 0x8000000000000000L;
-        return new UUID(high, low);
+    /** The events, in the order of the changes, into the outbox that the relay publishes from: bulk rows (ADR 0003). */
+    private void publish(List<Event> events) throws SQLException {
+        BulkOutbox.append(connection, source, EstablishmentEvents.TOPIC, requestId, eventWriter,
+                events.stream().map(Event::toOutbox).toList());
     }
 
     private void reject(List<ImportBatch.Rejection> rejections) throws SQLException {

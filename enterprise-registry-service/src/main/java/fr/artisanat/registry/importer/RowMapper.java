@@ -58,12 +58,15 @@ final class RowMapper {
         if (siret == null || !Siret.isValidSiret(siret)) {
             return new Rejected(siret, "invalid SIRET " + siret + " (check digit)");
         }
-        if (!siret.equals(r.get(SIREN) + r.get(NIC))) {
+        String siren = r.get(SIREN);
+        String nic = r.get(NIC);
+        if (siren == null || nic == null || siren.length() + nic.length() != siret.length() || !siret.startsWith(siren)
+                || !siret.endsWith(nic)) {
             return new Rejected(siret, "SIRET does not match siren + nic");
         }
-        String naf = r.get(ACTIVITE_PRINCIPALE);
-        String nomenclature = r.get(NOMENCLATURE_ACTIVITE);
-        String nafa = r.get(ACTIVITE_RM);
+        String naf = r.getShared(ACTIVITE_PRINCIPALE);
+        String nomenclature = r.getShared(NOMENCLATURE_ACTIVITE);
+        String nafa = r.getShared(ACTIVITE_RM);
         String family = craftFamily(naf, nomenclature, nafa);
         if (family == null) {
             return SKIPPED;
@@ -79,7 +82,7 @@ final class RowMapper {
         if (!trackedCommunes.contains(commune)) {
             return SKIPPED;
         }
-        return stage(r, siret, commune, naf, nomenclature, nafa, family);
+        return stage(r, siret, siren, nic, commune, naf, nomenclature, nafa, family);
     }
 
     /** Craft when the NAF rév. 2 code is a craft activity, or when the chamber gave a NAFA code. */
@@ -95,17 +98,17 @@ final class RowMapper {
         return craftFamilies.getOrDefault(nafOfNafa, OTHER_FAMILY);
     }
 
-    private Outcome stage(SireneCsvReader r, String siret, String commune, String naf, String nomenclature, String nafa,
-            String family) {
-        String diffusion = r.get(STATUT_DIFFUSION);
+    private Outcome stage(SireneCsvReader r, String siret, String siren, String nic, String commune, String naf,
+            String nomenclature, String nafa, String family) {
+        String diffusion = r.getShared(STATUT_DIFFUSION);
         if (!"O".equals(diffusion) && !"P".equals(diffusion)) {
             return new Rejected(siret, "unknown statutDiffusionEtablissement " + diffusion);
         }
-        String state = r.get(ETAT_ADMINISTRATIF);
+        String state = r.getShared(ETAT_ADMINISTRATIF);
         if (!"A".equals(state) && !"F".equals(state)) {
             return new Rejected(siret, "unknown etatAdministratifEtablissement " + state);
         }
-        String band = r.get(TRANCHE_EFFECTIFS);
+        String band = r.getShared(TRANCHE_EFFECTIFS);
         if (band != null && !bands.contains(band)) {
             return new Rejected(siret, "unknown trancheEffectifsEtablissement " + band);
         }
@@ -118,22 +121,22 @@ final class RowMapper {
         try {
             created = date(r.get(DATE_CREATION));
             since = date(r.get(DATE_DEBUT));
-            String year = r.get(ANNEE_EFFECTIFS);
+            String year = r.getShared(ANNEE_EFFECTIFS);
             bandYear = year == null ? null : Integer.valueOf(year);
         } catch (DateTimeParseException | NumberFormatException e) {
             return new Rejected(siret, "unusable date or year: " + e.getMessage());
         }
         boolean open = "O".equals(diffusion);
         boolean active = "A".equals(state);
-        return new Staged(new StagedRow(siret, r.get(SIREN), r.get(NIC), diffusion,
+        return new Staged(new StagedRow(siret, siren, nic, diffusion,
                 open ? visible(r.get(DENOMINATION_USUELLE)) : null,
                 open ? visible(r.get(ENSEIGNE_1)) : null, open ? visible(r.get(ENSEIGNE_2)) : null,
                 open ? visible(r.get(ENSEIGNE_3)) : null,
-                open ? visible(r.get(NUMERO_VOIE)) : null, open ? visible(r.get(TYPE_VOIE)) : null,
+                open ? visible(r.get(NUMERO_VOIE)) : null, open ? visible(r.getShared(TYPE_VOIE)) : null,
                 open ? visible(r.get(LIBELLE_VOIE)) : null, open ? visible(r.get(COMPLEMENT_ADRESSE)) : null,
                 open ? visible(r.get(CODE_POSTAL)) : null, commune, open ? visible(r.get(LIBELLE_COMMUNE)) : null,
                 naf, nomenclature, nafa, family, band, bandYear, created, active ? null : since,
-                "true".equals(r.get(SIEGE)), "O".equals(r.get(CARACTERE_EMPLOYEUR)), active));
+                "true".equals(r.getShared(SIEGE)), "O".equals(r.getShared(CARACTERE_EMPLOYEUR)), active));
     }
 
     private static String visible(String value) {

@@ -163,7 +163,7 @@ class ConcurrentMergeTest {
     /** Each event of these establishments, in outbox order, SIRETs and SIRENs replaced by their rank. */
     private List<String> events(List<String> sirets) throws Exception {
         return rows(sirets, """
-                select aggregate_id, event_type || ' ' || payload::text from outbox_event
+                select aggregate_id, event_type || ' ' || payload::text from outbox_event_each
                 where aggregate_id = any(?) order by aggregate_id, seq""");
     }
 

@@ -12,7 +12,11 @@ import jakarta.persistence.Table;
 
 import org.hibernate.annotations.ColumnTransformer;
 
-/** An integration event waiting in the service's database until the relay has published it to Kafka. */
+/**
+ * An integration event waiting in the service's database until the relay has published it to Kafka; or a bulk row,
+ * whose events are in arrays this entity does not map ({@link BulkOutbox}): it has no event id, aggregate, type or
+ * payload of its own.
+ */
 @Entity
 @Table(name = "outbox_event")
 public class OutboxEvent {
@@ -22,16 +26,17 @@ public class OutboxEvent {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long seq;
 
-    @Column(name = "event_id", nullable = false, unique = true)
+    /** Null for a bulk row. */
+    @Column(name = "event_id", unique = true)
     public UUID eventId;
 
     @Column(nullable = false)
     public String topic;
 
-    @Column(name = "aggregate_id", nullable = false)
+    @Column(name = "aggregate_id")
     public String aggregateId;
 
-    @Column(name = "event_type", nullable = false)
+    @Column(name = "event_type")
     public String eventType;
 
     @Column(nullable = false)
@@ -39,7 +44,7 @@ public class OutboxEvent {
 
     // Written as text cast to json, byte for byte: a JSON type mapping would pass through jsonb and reorder keys.
     @ColumnTransformer(write = "?::json")
-    @Column(nullable = false, columnDefinition = "json")
+    @Column(columnDefinition = "json")
     public String payload;
 
     @Column(name = "occurred_at", nullable = false)
@@ -65,4 +70,13 @@ public class OutboxEvent {
 
     @Column(name = "parked_reason")
     public String parkedReason;
+
+    /** 1, or the events a bulk row holds. */
+    @Column(name = "event_count", nullable = false)
+    public int eventCount = 1;
+
+    /** A bulk row: its events are read from its arrays when it is published. */
+    boolean bulk() {
+        return eventId == null;
+    }
 }

@@ -4,8 +4,13 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -36,6 +41,7 @@ import org.apache.kafka.common.errors.TopicAuthorizationException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.hibernate.Session;
 import org.jboss.logging.Logger;
 
 import fr.artisanat.platform.PlatformSchema;
@@ -119,12 +125,15 @@ public class OutboxRelay {
             if (pass.parked()) {
                 parkedEvents.refresh();
             }
-        } while (pass.published() == config.batchSize() && !pass.yielding());
+        } while (pass.more() && !pass.yielding());
     }
 
-    /** What one batch did, and whether a bulk writer asks the relay to stop at one batch per poll. */
-    record Pass(int published, boolean parked, boolean yielding) {
-        static final Pass SKIPPED = new Pass(0, false, false);
+    /**
+     * What one batch did: whether it published all it took and left more behind (then the next one goes at once), and
+     * whether a bulk writer asks the relay to stop at one batch per poll.
+     */
+    record Pass(boolean more, boolean parked, boolean yielding) {
+        static final Pass SKIPPED = new Pass(false, false, false);
     }
 
     /** The longest a pass may keep its transaction, and the lock with it, when its instance has frozen. */
@@ -147,24 +156,38 @@ public class OutboxRelay {
     }
 
     /**
+     * An event to send, the outbox row it was read from (itself, or a bulk row), and whether it waits behind an earlier
+     * event of its aggregate left pending.
+     */
+    record Outgoing(OutboxEvent event, OutboxEvent row, boolean blocked) {
+    }
+
+    /**
      * Publishes up to one batch. The batch is sent at once and the acknowledgements awaited after, so a burst (an
      * import of thousands of changes) flows at the producer's pace.
      */
     private Pass publishBatch(boolean yielding) {
-        List<OutboxEvent> pending = pending();
-        List<OutboxEvent> sent = new ArrayList<>();
+        long after = resumePoint();
+        List<OutboxEvent> candidates = pending(after);
+        List<OutboxEvent> rows = withinBatch(candidates);
+        List<Outgoing> events = unbundle(rows, after);
+        List<Outgoing> sent = new ArrayList<>();
         List<Future<RecordMetadata>> acks = new ArrayList<>();
         // Refused in this pass: the later events of the aggregate (of the whole topic when the topic itself is
         // missing) are not sent, so that nothing overtakes the refused one.
         Set<String> heldBack = new HashSet<>();
         boolean parked = false;
-        for (OutboxEvent event : pending) {
+        for (Outgoing outgoing : events) {
+            OutboxEvent event = outgoing.event();
+            if (outgoing.blocked()) {
+                heldBack.add(aggregateKey(event));
+            }
             if (heldBack.contains(event.topic) || heldBack.contains(aggregateKey(event))) {
                 continue;
             }
             Future<RecordMetadata> ack = send(event);
             if (!(ack.isDone() && ack.state() == Future.State.FAILED)) {
-                sent.add(event);
+                sent.add(outgoing);
                 acks.add(ack);
                 continue;
             }
@@ -177,52 +200,132 @@ public class OutboxRelay {
             parked |= countAttempt(event, cause);
             heldBack.add(concernsTheTopic(cause) ? event.topic : aggregateKey(event));
         }
-        List<Long> acknowledged = new ArrayList<>();
+        Set<OutboxEvent> acknowledged = Collections.newSetFromMap(new IdentityHashMap<>());
         for (int i = 0; i < acks.size(); i++) {
-            OutboxEvent event = sent.get(i);
+            OutboxEvent event = sent.get(i).event();
             Throwable failure = awaitAcknowledgement(acks.get(i));
             if (failure == null) {
-                acknowledged.add(event.seq);
+                acknowledged.add(event);
             } else if (refusedForItsOwnSake(event, failure, false)) {
                 parked |= countAttempt(event, failure);
             } else {
                 recordOutage(event, failure);
             }
         }
-        if (!acknowledged.isEmpty()) {
-            // one statement for the batch rather than one update per event
+        List<Long> published = settle(rows, events, acknowledged);
+        if (!published.isEmpty()) {
+            // one statement for the batch rather than one update per row
             em.createNativeQuery("update outbox_event set published_at = now() where seq in (:seqs)")
-                    .setParameter("seqs", acknowledged).executeUpdate();
+                    .setParameter("seqs", published).executeUpdate();
         }
         // From the start again after a failure, a refusal or an empty pass: rows committed late with a lower seq, or
         // held back, wait at most until the burst is over, never forever.
-        boolean complete = !pending.isEmpty() && acknowledged.size() == pending.size();
-        resumeAfter = complete ? pending.get(pending.size() - 1).seq : 0;
-        return new Pass(acknowledged.size(), parked, yielding);
+        boolean complete = !events.isEmpty() && acknowledged.size() == events.size();
+        resumeAfter = complete ? rows.get(rows.size() - 1).seq : 0;
+        boolean full = rows.size() < candidates.size() || candidates.size() == config.batchSize();
+        return new Pass(complete && full, parked, yielding);
     }
 
     /**
-     * The next events to send, in outbox order. Starting after the last published seq skips the index entries of
+     * Where this pass starts: after the last row published, unless a bulk row is still pending below it (committed
+     * late). The check for an earlier pending event of the aggregate cannot look into such a row; starting from the
+     * beginning reads it first.
+     */
+    private long resumePoint() {
+        if (resumeAfter == 0) {
+            return 0;
+        }
+        boolean lateBulkRow = (Boolean) em.createNativeQuery("""
+                select exists (select 1 from outbox_event
+                               where published_at is null and event_ids is not null and seq <= :after)""")
+                .setParameter("after", resumeAfter).getSingleResult();
+        return lateBulkRow ? 0 : resumeAfter;
+    }
+
+    /**
+     * The next rows to publish, in outbox order. Starting after the last published seq skips the index entries of
      * rows published (dead) since the last vacuum: without it, each pass of a long burst rescans them all. An event
      * waits while an earlier one of its aggregate is left pending: parked, or below the resume point (a row that
      * committed late with a lower seq), so skipping ahead never reorders an aggregate. That check is a probe of the
      * aggregate's index per candidate ({@code offset 0} keeps it one): as an anti-join, planned from statistics taken
      * while nothing was pending (autovacuum after a quiet month), it rescanned every pending row for each candidate,
-     * and a pass over the burst of an import took minutes.
+     * and a pass over the burst of an import took minutes. A bulk row has no aggregate of its own: its events are
+     * checked when it is unbundled ({@link BulkOutbox#unbundle}). Its arrays are not read here.
      */
     @SuppressWarnings("unchecked")
-    private List<OutboxEvent> pending() {
+    private List<OutboxEvent> pending(long after) {
         return em.createNativeQuery("""
-                select * from outbox_event e
+                select e.seq, e.event_id, e.topic, e.aggregate_id, e.event_type, e.source, e.payload, e.occurred_at,
+                    e.request_id, e.published_at, e.attempts, e.last_error, e.parked_at, e.parked_reason, e.event_count
+                from outbox_event e
                 where e.published_at is null and e.parked_at is null and e.seq > :after
                   and not exists (select 1 from outbox_event earlier
                                   where earlier.topic = e.topic and earlier.aggregate_id = e.aggregate_id
                                     and earlier.published_at is null and earlier.seq < e.seq
                                     and (earlier.parked_at is not null or earlier.seq <= :after) offset 0)
                 order by e.seq limit :limit""", OutboxEvent.class)
-                .setParameter("after", resumeAfter)
+                .setParameter("after", after)
                 .setParameter("limit", config.batchSize())
                 .getResultList();
+    }
+
+    /** The first rows whose events make at most one batch; the first row however many it holds. */
+    private List<OutboxEvent> withinBatch(List<OutboxEvent> candidates) {
+        int events = 0;
+        int rows = 0;
+        while (rows < candidates.size() && (rows == 0 || events + candidates.get(rows).eventCount <= config.batchSize())) {
+            events += candidates.get(rows++).eventCount;
+        }
+        return candidates.subList(0, rows);
+    }
+
+    /** Each event of the rows, in order: a single row's own, a bulk row's read from its arrays. */
+    private List<Outgoing> unbundle(List<OutboxEvent> rows, long after) {
+        List<OutboxEvent> bulkRows = rows.stream().filter(OutboxEvent::bulk).toList();
+        Map<OutboxEvent, List<Outgoing>> bulkEvents = new HashMap<>();
+        if (!bulkRows.isEmpty()) {
+            em.unwrap(Session.class).doReturningWork(connection -> BulkOutbox.unbundle(connection, bulkRows, after))
+                    .forEach(event -> bulkEvents.computeIfAbsent(event.row(), row -> new ArrayList<>()).add(event));
+        }
+        List<Outgoing> events = new ArrayList<>();
+        for (OutboxEvent row : rows) {
+            if (row.bulk()) {
+                events.addAll(bulkEvents.getOrDefault(row, List.of()));
+            } else {
+                events.add(new Outgoing(row, row, false));
+            }
+        }
+        return events;
+    }
+
+    /**
+     * What the pass leaves in the outbox: returns the rows whose events were all acknowledged, to be marked published.
+     * A single row not acknowledged keeps the attempts and errors recorded on it. A bulk row published in part, or one
+     * of whose events counted an attempt, is split ({@link BulkOutbox#split}); one that the pass did not get through at
+     * all (an outage at its first event, every event waiting) stays whole, with the error.
+     */
+    private List<Long> settle(List<OutboxEvent> rows, List<Outgoing> events, Set<OutboxEvent> acknowledged) {
+        Map<OutboxEvent, List<OutboxEvent>> eventsOfRow = new HashMap<>();
+        events.forEach(outgoing -> eventsOfRow.computeIfAbsent(outgoing.row(), row -> new ArrayList<>()).add(outgoing.event()));
+        List<Long> published = new ArrayList<>();
+        for (OutboxEvent row : rows) {
+            List<OutboxEvent> ofRow = eventsOfRow.getOrDefault(row, List.of());
+            boolean[] acked = new boolean[ofRow.size()];
+            int count = 0;
+            for (int i = 0; i < acked.length; i++) {
+                acked[i] = acknowledged.contains(ofRow.get(i));
+                count += acked[i] ? 1 : 0;
+            }
+            if (!ofRow.isEmpty() && count == ofRow.size()) {
+                published.add(row.seq);
+            } else if (row.bulk() && (count > 0 || ofRow.stream().anyMatch(event -> event.attempts > 0))) {
+                em.unwrap(Session.class).doWork(connection -> BulkOutbox.split(connection, row, ofRow, acked));
+            } else if (row.bulk()) {
+                ofRow.stream().map(event -> event.lastError).filter(Objects::nonNull).findFirst()
+                        .ifPresent(error -> row.lastError = error);
+            }
+        }
+        return published;
     }
 
     private static String aggregateKey(OutboxEvent event) {

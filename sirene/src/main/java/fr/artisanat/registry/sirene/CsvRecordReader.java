@@ -55,6 +55,14 @@ final class CsvRecordReader implements AutoCloseable {
     private boolean splitCleanly;
     private byte[] unquoted = new byte[256];
 
+    /**
+     * The last value read into each slot, by the hash of its bytes, for {@link #getShared}: a small cache (it stays in
+     * the processor's cache), each value replacing the one of its slot.
+     */
+    private static final int SHARED_SLOTS = 1 << 12;
+    private final String[] sharedValues = new String[SHARED_SLOTS];
+    private final byte[][] sharedBytes = new byte[SHARED_SLOTS][];
+
     CsvRecordReader(InputStream in) throws IOException {
         this.in = in;
         if (!readLine()) {
@@ -108,6 +116,36 @@ final class CsvRecordReader implements AutoCloseable {
     String get(String column) {
         Integer index = columnIndex.get(column);
         return index == null ? null : valueAt(index);
+    }
+
+    /**
+     * As {@link #get}, for a column of few values that many rows share (codes, states): a value met recently is
+     * returned as the same String, neither made again nor held once per row.
+     */
+    String getShared(String column) {
+        Integer index = columnIndex.get(column);
+        if (index == null || index >= fieldCount || fieldHasDoubledQuotes[index]) {
+            return index == null ? null : valueAt(index);
+        }
+        int start = fieldStart[index];
+        int end = fieldEnd[index];
+        if (start == end) {
+            return null;
+        }
+        int hash = 0;
+        for (int i = start; i < end; i++) {
+            hash = 31 * hash + buffer[i];
+        }
+        int slot = (hash ^ hash >>> 16) & SHARED_SLOTS - 1;
+        byte[] known = sharedBytes[slot];
+        if (known != null && Arrays.equals(known, 0, known.length, buffer, start, end)) {
+            return sharedValues[slot];
+        }
+        byte[] bytes = Arrays.copyOfRange(buffer, start, end);
+        String value = new String(bytes, UTF_8);
+        sharedBytes[slot] = bytes;
+        sharedValues[slot] = value;
+        return value;
     }
 
     @Override

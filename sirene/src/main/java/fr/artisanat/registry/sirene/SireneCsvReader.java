@@ -66,6 +66,14 @@ public final class SireneCsvReader implements AutoCloseable {
         return records.get(column);
     }
 
+    /**
+     * As {@link #get}, for a column of few values that many rows share (activity codes, states, bands): a value met
+     * recently comes back as the same String, so that it is neither made again nor held once per row in memory.
+     */
+    public String getShared(String column) {
+        return records.getShared(column);
+    }
+
     @Override
     public void close() throws IOException {
         records.close();

@@ -111,6 +111,25 @@ class SireneCsvReaderTest {
     }
 
     @Test
+    void aSharedValueIsTheValueAndComesBackAsTheSameStringWhenMetAgain() throws IOException {
+        String other = ROW_48.replace("PARIS 9", "\"PARIS \"\"9\"\"\"").replace(",75109,", ",2A004,").replace(",12,", ",,");
+        try (SireneCsvReader reader = reader(String.join("\n", HEADER_48, ROW_48, other, ROW_48) + "\n")) {
+            assertTrue(reader.next());
+            String commune = reader.getShared(SireneColumns.CODE_COMMUNE);
+            assertEquals("75109", commune);
+            assertEquals("PARIS 9", reader.getShared(SireneColumns.LIBELLE_COMMUNE));
+            assertTrue(reader.next());
+            assertEquals("2A004", reader.getShared(SireneColumns.CODE_COMMUNE));
+            assertEquals("PARIS \"9\"", reader.getShared(SireneColumns.LIBELLE_COMMUNE), "doubled quotes undone");
+            assertNull(reader.getShared(SireneColumns.TRANCHE_EFFECTIFS), "empty");
+            assertNull(reader.getShared("noSuchColumn"));
+            assertTrue(reader.next());
+            assertTrue(commune == reader.getShared(SireneColumns.CODE_COMMUNE), "the same String");
+            assertEquals(reader.get(SireneColumns.DATE_DEBUT), reader.getShared(SireneColumns.DATE_DEBUT));
+        }
+    }
+
+    @Test
     void malformedLinesAreReportedWithTheirNumberAndReadingGoesOn() throws IOException {
         String unterminatedQuote = ROW_48.replace("GOOGLE FRANCE", "\"GOOGLE FRANCE");
         String missingField = ROW_48.substring(0, ROW_48.lastIndexOf(','));

@@ -1,4 +1,4 @@
-package fr.artisanat.registry.importer;
+package fr.artisanat.platform.jdbc;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -15,11 +15,12 @@ import org.postgresql.copy.CopyIn;
  * without parsing text (dates, arrays, numbers), which took a third of its time with the text format. The buffer is
  * flushed into the COPY as it fills, so memory does not grow with the number of rows.
  */
-final class BinaryCopy implements AutoCloseable {
+public final class BinaryCopy implements AutoCloseable {
 
     /** Element types of the arrays written (the server checks them). */
-    static final int TEXT = 25;
-    static final int VARCHAR = 1043;
+    public static final int TEXT = 25;
+    public static final int VARCHAR = 1043;
+    private static final int UUID_TYPE = 2950;
 
     private static final byte[] HEADER = { 'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xff, '\r', '\n', 0,
             0, 0, 0, 0, // flags
@@ -37,33 +38,56 @@ final class BinaryCopy implements AutoCloseable {
     }
 
     /** Starts a COPY of {@code columns} (comma-separated) into {@code table}; {@link #finish()} ends it. */
-    static BinaryCopy into(Connection connection, String table, String columns) throws SQLException {
+    public static BinaryCopy into(Connection connection, String table, String columns) throws SQLException {
         return new BinaryCopy(connection.unwrap(PGConnection.class).getCopyAPI()
                 .copyIn("copy " + table + " (" + columns + ") from stdin (format binary)"));
     }
 
     /** Starts a row of {@code fields} values, each written next by one of the methods below, in column order. */
-    void row(int fields) throws SQLException {
+    public void row(int fields) throws SQLException {
         room(2);
         int16(fields);
     }
 
-    void text(String value) throws SQLException {
+    public void text(String value) throws SQLException {
         if (value == null) {
             nul();
-        } else {
+        } else if (!ascii(value)) {
             bytes(value.getBytes(StandardCharsets.UTF_8));
         }
     }
 
+    /**
+     * Writes an ASCII value (most of them: codes, numbers, most names) straight into the buffer, one byte per
+     * character, without encoding it into an array first; false, having written nothing, for any other.
+     */
+    private boolean ascii(String value) throws SQLException {
+        int n = value.length();
+        if (n > BUFFER - 4) {
+            return false;
+        }
+        room(4 + n);
+        int start = length + 4;
+        for (int i = 0; i < n; i++) {
+            char c = value.charAt(i);
+            if (c >= 0x80) {
+                return false;
+            }
+            buffer[start + i] = (byte) c;
+        }
+        int32(n);
+        length += n;
+        return true;
+    }
+
     /** A value already encoded: UTF-8 text or JSON. */
-    void bytes(byte[] value) throws SQLException {
+    public void bytes(byte[] value) throws SQLException {
         room(4);
         int32(value.length);
         write(value);
     }
 
-    void int4(Integer value) throws SQLException {
+    public void int4(Integer value) throws SQLException {
         if (value == null) {
             nul();
             return;
@@ -73,19 +97,19 @@ final class BinaryCopy implements AutoCloseable {
         int32(value);
     }
 
-    void int8(long value) throws SQLException {
+    public void int8(long value) throws SQLException {
         room(12);
         int32(8);
         int64(value);
     }
 
-    void bool(boolean value) throws SQLException {
+    public void bool(boolean value) throws SQLException {
         room(5);
         int32(1);
         buffer[length++] = (byte) (value ? 1 : 0);
     }
 
-    void date(LocalDate value) throws SQLException {
+    public void date(LocalDate value) throws SQLException {
         if (value == null) {
             nul();
             return;
@@ -96,11 +120,11 @@ final class BinaryCopy implements AutoCloseable {
     }
 
     /** A {@code timestamptz}, in microseconds since the PostgreSQL epoch (see {@link #postgresMicros}). */
-    void timestamp(long postgresMicros) throws SQLException {
+    public void timestamp(long postgresMicros) throws SQLException {
         int8(postgresMicros);
     }
 
-    void uuid(UUID value) throws SQLException {
+    public void uuid(UUID value) throws SQLException {
         room(20);
         int32(16);
         int64(value.getMostSignificantBits());
@@ -108,38 +132,69 @@ final class BinaryCopy implements AutoCloseable {
     }
 
     /** A one-dimensional array of strings without nulls (null writes SQL null); {@code elementType} is its OID. */
-    void array(List<String> values, int elementType) throws SQLException {
+    public void array(List<String> values, int elementType) throws SQLException {
         if (values == null) {
             nul();
             return;
         }
-        byte[][] elements = new byte[values.size()][];
-        int size = values.isEmpty() ? 12 : 20;
-        for (int i = 0; i < elements.length; i++) {
-            elements[i] = values.get(i).getBytes(StandardCharsets.UTF_8);
-            size += 4 + elements[i].length;
+        encodedArray(values.stream().map(value -> value.getBytes(StandardCharsets.UTF_8)).toList(), elementType);
+    }
+
+    /** A one-dimensional array of values already encoded (UTF-8 text, JSON), without nulls. */
+    public void encodedArray(List<byte[]> elements, int elementType) throws SQLException {
+        int size = 0;
+        for (byte[] element : elements) {
+            size += 4 + element.length;
         }
-        room(4 + 20);
-        int32(size);
-        int32(values.isEmpty() ? 0 : 1); // dimensions
-        int32(0); // no null element
-        int32(elementType);
-        if (!values.isEmpty()) {
-            int32(elements.length);
-            int32(1); // lower bound
-        }
+        arrayHeader(size, elements.size(), elementType);
         for (byte[] element : elements) {
             bytes(element);
         }
     }
 
-    void nul() throws SQLException {
+    /**
+     * A one-dimensional array of values already encoded one after the other in {@code data}, the value {@code i} ending
+     * at {@code ends[i]} (the first starting at 0), without nulls.
+     */
+    public void encodedArray(byte[] data, int[] ends, int count, int elementType) throws SQLException {
+        arrayHeader(4 * count + (count == 0 ? 0 : ends[count - 1]), count, elementType);
+        int start = 0;
+        for (int i = 0; i < count; i++) {
+            room(4);
+            int32(ends[i] - start);
+            write(data, start, ends[i] - start);
+            start = ends[i];
+        }
+    }
+
+    /** A one-dimensional {@code uuid[]} without nulls. */
+    public void uuids(List<UUID> values) throws SQLException {
+        arrayHeader(values.size() * 20, values.size(), UUID_TYPE);
+        for (UUID value : values) {
+            uuid(value);
+        }
+    }
+
+    /** The length and header of an array of {@code count} elements taking {@code size} bytes with their lengths. */
+    private void arrayHeader(int size, int count, int elementType) throws SQLException {
+        room(4 + 20);
+        int32(size + (count == 0 ? 12 : 20));
+        int32(count == 0 ? 0 : 1); // dimensions
+        int32(0); // no null element
+        int32(elementType);
+        if (count > 0) {
+            int32(count);
+            int32(1); // lower bound
+        }
+    }
+
+    public void nul() throws SQLException {
         room(4);
         int32(-1);
     }
 
     /** Ends the COPY; returns the number of rows the server stored. */
-    long finish() throws SQLException {
+    public long finish() throws SQLException {
         room(2);
         int16(-1);
         flush();
@@ -155,7 +210,7 @@ final class BinaryCopy implements AutoCloseable {
     }
 
     /** Microseconds since 2000-01-01 UTC, PostgreSQL's epoch, of a time given in microseconds since 1970. */
-    static long postgresMicros(long unixMicros) {
+    public static long postgresMicros(long unixMicros) {
         return unixMicros - POSTGRES_EPOCH_DAY * 86_400_000_000L;
     }
 
@@ -166,15 +221,19 @@ final class BinaryCopy implements AutoCloseable {
     }
 
     private void write(byte[] bytes) throws SQLException {
-        if (length + bytes.length > buffer.length) {
+        write(bytes, 0, bytes.length);
+    }
+
+    private void write(byte[] bytes, int from, int count) throws SQLException {
+        if (length + count > buffer.length) {
             flush();
-            if (bytes.length > buffer.length) {
-                copy.writeToCopy(bytes, 0, bytes.length);
+            if (count > buffer.length) {
+                copy.writeToCopy(bytes, from, count);
                 return;
             }
         }
-        System.arraycopy(bytes, 0, buffer, length, bytes.length);
-        length += bytes.length;
+        System.arraycopy(bytes, from, buffer, length, count);
+        length += count;
     }
 
     private void flush() throws SQLException {
