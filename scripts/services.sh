@@ -73,7 +73,7 @@ services_print_urls() {
     printf '  %-22s API      %s%s\n' "" "$gateway" "$path"
   done
   printf '  %-22s Swagger  %s/q/swagger-ui   OpenAPI %s/q/openapi (the whole suite)\n' "" "$gateway" "$gateway"
-  printf '  %-22s Health   %s/q/health/ready (each service)   Metrics %s/q/metrics\n\n' "" "$gateway" "$gateway"
+  printf '  %-22s Health   %s/q/health/ready (each service)   Metrics %s/q/metrics (admin token)\n\n' "" "$gateway" "$gateway"
   for entry in $SUITE_SERVICES; do
     IFS=: read -r name port path <<<"$entry"
     printf '  %-22s operators only, on loopback: http://127.0.0.1:%s/q/health  /q/metrics  /admin/outbox/parked\n' "$name" "$port"

@@ -18,7 +18,7 @@ import io.quarkus.test.junit.QuarkusTest;
 /**
  * The gateway checks bearer tokens before routing (issue 10), in front of {@link TestUpstream}: it refuses what every
  * service refuses ({@link BearerTokenContract}), passes the Authorization header on, and hands the verified claims to
- * the filters after it. Its own paths need no token.
+ * the filters after it. Its own paths need no token, but for its metrics.
  */
 @QuarkusTest
 @QuarkusTestResource(TestUpstream.class)
@@ -54,6 +54,17 @@ class AuthenticationTest extends BearerTokenContract {
         BearerTokens.anonymous().header("Origin", "https://partners.example.org").get("/v1/echo").then().statusCode(401)
                 .header("Access-Control-Allow-Origin", "https://partners.example.org")
                 .header("Access-Control-Expose-Headers", containsString("WWW-Authenticate"));
+    }
+
+    /** The public entry point's metrics (routes, statuses, callers refused) are the operators'. */
+    @Test
+    void theGatewaysMetricsNeedAnAdminsToken() {
+        BearerTokens.anonymous().get("/q/metrics").then().statusCode(401).contentType("application/problem+json")
+                .header("WWW-Authenticate", containsString("Bearer"));
+        BearerTokens.anonymous().header(BearerTokens.as(Tokens.client("cma-aura-crm"))).get("/q/metrics").then()
+                .statusCode(403).contentType("application/problem+json").body("status", equalTo(403));
+        BearerTokens.anonymous().header(BearerTokens.as(Tokens.admin())).get("/q/metrics").then().statusCode(200)
+                .body(containsString("gateway_requests_seconds"));
     }
 
     @Test

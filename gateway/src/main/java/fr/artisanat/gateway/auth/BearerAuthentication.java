@@ -20,7 +20,7 @@ import fr.artisanat.gateway.routing.RouteDefinition;
  * before anything else is done for it: otherwise 401 problem+json with the {@code WWW-Authenticate} challenge of RFC
  * 6750. The Authorization header passes on to the service, which verifies the token again (docs/adr/0014); the
  * verified claims are kept for the next filters ({@link VerifiedToken}). The gateway's own paths (health, the suite's
- * OpenAPI document, Swagger UI) are not routed, so they stay public.
+ * OpenAPI document, Swagger UI) are not routed, so they stay public; its metrics are the operators' ({@link OperatorsOnly}).
  */
 @ApplicationScoped
 public class BearerAuthentication implements GatewayFilter {
@@ -47,6 +47,11 @@ public class BearerAuthentication implements GatewayFilter {
 
     @Override
     public void handle(RoutingContext context, RouteDefinition route) {
+        authenticate(context);
+    }
+
+    /** Goes on to the next handler with the verified claims ({@link VerifiedToken}), or answers 401 (503 without keys). */
+    public void authenticate(RoutingContext context) {
         String authorization = context.request().getHeader(HttpHeaders.AUTHORIZATION);
         if (authorization == null || !authorization.regionMatches(true, 0, SCHEME, 0, SCHEME.length())) {
             context.response().putHeader(WWW_AUTHENTICATE, CHALLENGE);

@@ -1,7 +1,9 @@
 package fr.artisanat.gateway.auth;
 
+import java.util.List;
 import java.util.Optional;
 
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 
@@ -23,5 +25,13 @@ public final class VerifiedToken {
     /** Empty before the token check, or on a path that needs none. */
     public static Optional<JsonObject> of(RoutingContext context) {
         return Optional.ofNullable(context.get(KEY));
+    }
+
+    /** The caller's realm roles ({@code realm_access.roles}). */
+    public static List<String> roles(JsonObject claims) {
+        if (claims.getValue("realm_access") instanceof JsonObject realm && realm.getValue("roles") instanceof JsonArray roles) {
+            return roles.stream().filter(String.class::isInstance).map(String.class::cast).toList();
+        }
+        return List.of();
     }
 }

@@ -61,6 +61,10 @@ public record Problem(int status, String slug, String title, String detail) {
         return new Problem(401, "unauthorized", "Unauthorized", detail);
     }
 
+    public static Problem forbidden(String detail) {
+        return new Problem(403, "forbidden", "Forbidden", detail);
+    }
+
     public static Problem identityProviderUnavailable() {
         return new Problem(503, "identity-provider-unavailable", "Service unavailable",
                 "Bearer tokens cannot be verified now: the identity provider's keys cannot be had; retry after the delay "

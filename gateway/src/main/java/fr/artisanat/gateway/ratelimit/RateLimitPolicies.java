@@ -1,7 +1,6 @@
 package fr.artisanat.gateway.ratelimit;
 
 import java.util.Comparator;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -10,9 +9,9 @@ import java.util.TreeMap;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
+import fr.artisanat.gateway.auth.VerifiedToken;
 import fr.artisanat.gateway.config.GatewayConfig;
 
 /**
@@ -49,7 +48,7 @@ public class RateLimitPolicies {
         }
         Policy policy = byClient.get(client.get());
         if (policy == null) {
-            policy = roles(claims.get()).stream().map(byRole::get).filter(Objects::nonNull)
+            policy = VerifiedToken.roles(claims.get()).stream().map(byRole::get).filter(Objects::nonNull)
                     .max(Comparator.comparingDouble(Policy::rate).thenComparing(Policy::name))
                     .orElse(authenticated);
         }
@@ -69,13 +68,6 @@ public class RateLimitPolicies {
     private static String caller(JsonObject claims) {
         Object subject = claims.getValue("sub");
         return subject instanceof String id && !id.isBlank() ? "|caller:" + id : "";
-    }
-
-    private static List<String> roles(JsonObject claims) {
-        if (claims.getValue("realm_access") instanceof JsonObject realm && realm.getValue("roles") instanceof JsonArray roles) {
-            return roles.stream().filter(String.class::isInstance).map(String.class::cast).toList();
-        }
-        return List.of();
     }
 
     private static Policy policy(String name, GatewayConfig.Limit limit) {

@@ -1,0 +1,41 @@
+package fr.artisanat.gateway.auth;
+
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.vertx.ext.web.RoutingContext;
+
+import fr.artisanat.gateway.problem.Problem;
+
+/**
+ * The gateway's own paths that only operators read, its metrics: the gateway is the public entry point, so they need
+ * an admin's token, where each service's metrics stay on the operators' network (docs/adr/0014). Health, the OpenAPI
+ * document and Swagger UI stay public.
+ */
+@ApplicationScoped
+public class OperatorsOnly {
+
+    public static final String PATHS = "/q/metrics(/.*)?";
+    static final String ROLE = "admin";
+
+    private final BearerAuthentication authentication;
+
+    OperatorsOnly(BearerAuthentication authentication) {
+        this.authentication = authentication;
+    }
+
+    public void authenticate(RoutingContext context) {
+        authentication.authenticate(context);
+    }
+
+    /** After {@link #authenticate}: an admin goes on, anyone else gets 403. */
+    public void authorize(RoutingContext context) {
+        boolean admin = VerifiedToken.of(context).map(VerifiedToken::roles).orElseGet(List::of).contains(ROLE);
+        if (admin) {
+            context.next();
+        } else {
+            Problem.forbidden("Only operators (role " + ROLE + ") read the gateway's metrics").send(context);
+        }
+    }
+}
