@@ -53,7 +53,7 @@ bench_auth() { echo "Authorization: Bearer $(keycloak_client_token "$SUITE_BENCH
 
 # "requests/s p50-ms p99-ms" of one wrk run
 wrk_run() {
-  wrk -t2 -c"$1" -d"$SUITE_BENCH_DURATION" --latency -H "$(bench_auth)" "$2" | awk '
+  wrk -t$(($1 < 2 ? $1 : 2)) -c"$1" -d"$SUITE_BENCH_DURATION" --latency -H "$(bench_auth)" "$2" | awk '
     function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /s$/) return v * 1000; return v }
     /Requests\/sec:/ { rps = $2 }
     $1 == "50%" { p50 = ms($2) } $1 == "99%" { p99 = ms($2) }
@@ -70,6 +70,7 @@ gateway_benchmark() {
     services_start
   nginx_start "$nginx_port" "$service"
   for port in "$service" "$gateway" "$nginx_port"; do wrk -t2 -c16 -d5s -H "$(bench_auth)" "http://127.0.0.1:$port$SUITE_BENCH_PATH" >/dev/null; done
+  step "measuring GET $SUITE_BENCH_PATH direct, through the gateway and through nginx (wrk, $SUITE_BENCH_DURATION per run)"
   table="| connections | direct req/s | gateway req/s (ratio) | nginx req/s (ratio) | p99 ms direct / gateway / nginx |"$'\n'"|---|---|---|---|---|"
   for c in $SUITE_BENCH_CONNECTIONS; do
     declare -A rps=() p99=()
@@ -79,6 +80,7 @@ gateway_benchmark() {
     done
     table+=$'\n'"| $c | ${rps[direct]} | ${rps[gateway]} ($(awk "BEGIN{printf \"%.2f\", ${rps[gateway]}/${rps[direct]}}")) | ${rps[nginx]} ($(awk "BEGIN{printf \"%.2f\", ${rps[nginx]}/${rps[direct]}}")) | ${p99[direct]} / ${p99[gateway]} / ${p99[nginx]} |"
   done
+  step "streaming a 2 GiB upload through the gateway"
   upload="$SUITE_DATA/upload-2g.csv"
   head -c 2147483648 /dev/zero | tr '\0' 'x' >"$upload"
   # as the import job (only admin imports): the registry reads the whole upload and rejects its lines
@@ -95,7 +97,7 @@ benchmark_write_section() {
 <!-- benchmark:gateway:begin -->
 ## Gateway
 
-Run of $(date -u +%FT%T) UTC on $(nproc) cores ($(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -1)), $(awk '/MemTotal/ {printf "%.0f", $2/1048576}' /proc/meminfo) GiB memory, $("$JAVA_HOME/bin/java" -version 2>&1 | head -1), $(nginx -v 2>&1). wrk, 2 threads, $SUITE_BENCH_DURATION per run, GET $SUITE_BENCH_PATH on convention-service with the demo data; all on loopback of the same machine, so the gateway and nginx take their CPU from the service's. Load average (1, 5, 15 minutes) at the end of the run: $3.
+Run of $(date -u +%FT%T) UTC on $(nproc) cores ($(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -1)), $(awk '/MemTotal/ {printf "%.0f", $2/1048576}' /proc/meminfo) GiB memory, $("$JAVA_HOME/bin/java" -version 2>&1 | head -1), $(nginx -v 2>&1). wrk, 2 threads (1 for 1 connection), $SUITE_BENCH_DURATION per run, GET $SUITE_BENCH_PATH on convention-service with the demo data; all on loopback of the same machine, so the gateway and nginx take their CPU from the service's. Load average (1, 5, 15 minutes) at the end of the run: $3.
 
 $1
 
