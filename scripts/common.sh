@@ -97,7 +97,8 @@ find_jdk() {
   die "no JDK $SUITE_MIN_JAVA or newer found (looked at JAVA_HOME, PATH and /usr/lib/jvm). Install one, e.g. 'apt-get install openjdk-21-jdk-headless' or Temurin 21+, or set JAVA_HOME."
 }
 
-mvnw() { "$SUITE_ROOT/mvnw" -B -ntp "$@"; }
+# From the project root whatever the caller's folder (-pl names modules relative to it).
+mvnw() { (cd "$SUITE_ROOT" && "$SUITE_ROOT/mvnw" -B -ntp "$@"); }
 
 # Waits until a TCP port accepts connections.
 wait_for_port() {
