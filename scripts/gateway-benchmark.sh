@@ -69,15 +69,19 @@ gateway_benchmark() {
     SUITE_GATEWAY_PORT=$gateway SUITE_GATEWAY_OPTS="-Dgateway.rate-limits.clients.$SUITE_BENCH_CLIENT.requests=1000000000" \
     services_start
   nginx_start "$nginx_port" "$service"
-  for port in "$service" "$gateway" "$nginx_port"; do wrk -t2 -c16 -d5s -H "$(bench_auth)" "http://127.0.0.1:$port$SUITE_BENCH_PATH" >/dev/null; done
+  # warmed up alike (the service's JIT serves all three), then each row in another order: the machine's drift over a
+  # run does not always favour the same target
+  for port in "$service" "$gateway" "$nginx_port"; do wrk -t2 -c16 -d15s -H "$(bench_auth)" "http://127.0.0.1:$port$SUITE_BENCH_PATH" >/dev/null; done
   step "measuring GET $SUITE_BENCH_PATH direct, through the gateway and through nginx (wrk, $SUITE_BENCH_DURATION per run)"
   table="| connections | direct req/s | gateway req/s (ratio) | nginx req/s (ratio) | p99 ms direct / gateway / nginx |"$'\n'"|---|---|---|---|---|"
+  local targets=("direct:$service" "gateway:$gateway" "nginx:$nginx_port") row=0
   for c in $SUITE_BENCH_CONNECTIONS; do
     declare -A rps=() p99=()
-    for target in direct:$service gateway:$gateway nginx:$nginx_port; do
+    for target in "${targets[@]:row%3}" "${targets[@]:0:row%3}"; do
       result=$(wrk_run "$c" "http://127.0.0.1:${target#*:}$SUITE_BENCH_PATH")
       rps[${target%%:*}]=$(echo "$result" | cut -d' ' -f1); p99[${target%%:*}]=$(echo "$result" | cut -d' ' -f3)
     done
+    row=$((row + 1))
     table+=$'\n'"| $c | ${rps[direct]} | ${rps[gateway]} ($(awk "BEGIN{printf \"%.2f\", ${rps[gateway]}/${rps[direct]}}")) | ${rps[nginx]} ($(awk "BEGIN{printf \"%.2f\", ${rps[nginx]}/${rps[direct]}}")) | ${p99[direct]} / ${p99[gateway]} / ${p99[nginx]} |"
   done
   step "streaming a 2 GiB upload through the gateway"
@@ -97,7 +101,7 @@ benchmark_write_section() {
 <!-- benchmark:gateway:begin -->
 ## Gateway
 
-Run of $(date -u +%FT%T) UTC on $(nproc) cores ($(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -1)), $(awk '/MemTotal/ {printf "%.0f", $2/1048576}' /proc/meminfo) GiB memory, $("$JAVA_HOME/bin/java" -version 2>&1 | head -1), $(nginx -v 2>&1). wrk, 2 threads (1 for 1 connection), $SUITE_BENCH_DURATION per run, GET $SUITE_BENCH_PATH on convention-service with the demo data; all on loopback of the same machine, so the gateway and nginx take their CPU from the service's. Load average (1, 5, 15 minutes) at the end of the run: $3.
+Run of $(date -u +%FT%T) UTC on $(nproc) cores ($(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -1)), $(awk '/MemTotal/ {printf "%.0f", $2/1048576}' /proc/meminfo) GiB memory, $("$JAVA_HOME/bin/java" -version 2>&1 | head -1), $(nginx -v 2>&1). wrk, 2 threads (1 for 1 connection), $SUITE_BENCH_DURATION per run after 15 s of warm-up per target, the targets' order rotating from row to row, GET $SUITE_BENCH_PATH on convention-service with the demo data; all on loopback of the same machine, so the gateway and nginx take their CPU from the service's. Load average (1, 5, 15 minutes) at the end of the run: $3.
 
 $1
 

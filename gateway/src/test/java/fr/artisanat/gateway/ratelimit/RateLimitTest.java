@@ -13,7 +13,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -86,6 +92,27 @@ class RateLimitTest {
                 .header("RateLimit-Policy", startsWith("\"role:partner-system\""));
         given().get("/q/metrics").then().statusCode(200)
                 .body(containsString("gateway_rate_limit_refused_total{policy=\"client:" + SYSTEM + "\",route=\"test\"} 1.0"));
+    }
+
+    /** Concurrent requests of one caller queue on its bucket's lock: never more than its budget (one, here). */
+    @Test
+    void aBurstOfConcurrentRequestsGetsExactlyTheBudget() throws Exception {
+        Header officer = BearerTokens.as(Tokens.user("metropole-officer"));
+        ExecutorService callers = Executors.newFixedThreadPool(12);
+        try {
+            List<Future<Integer>> statuses = new ArrayList<>();
+            for (int i = 0; i < 12; i++) {
+                statuses.add(callers.submit(() -> given().header(officer).get("/v1/echo").statusCode()));
+            }
+            List<Integer> answered = new ArrayList<>();
+            for (Future<Integer> status : statuses) {
+                answered.add(status.get(30, TimeUnit.SECONDS));
+            }
+            assertEquals(1, answered.stream().filter(status -> status == 200).count(), "granted: " + answered);
+            assertEquals(11, answered.stream().filter(status -> status == 429).count(), "refused: " + answered);
+        } finally {
+            callers.shutdownNow();
+        }
     }
 
     @Test
