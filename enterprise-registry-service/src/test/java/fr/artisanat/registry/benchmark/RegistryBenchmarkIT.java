@@ -254,8 +254,8 @@ class RegistryBenchmarkIT {
                 unchanged.report.getLong("updated"), unchanged.report.getLong("closed")));
         md.append(String.format(Locale.ROOT, "Peak memory of the service process: **%,d MiB resident** (VmRSS) during the "
                 + "import, %,d MiB during the re-import. The importer streams the file and merges its batches on two "
-                + "connections while it reads the next ones: memory does not grow with the file (see the national-scale "
-                + "figures when measured). Where the import's time goes: [ADR 0005](adr/0005-set-based-sirene-import.md#measured).%n",
+                + "connections while it reads the next ones: memory is meant not to grow with the file (the "
+                + "national-scale figures below, when measured, say how far it does). Where the import's time goes: [ADR 0005](adr/0005-set-based-sirene-import.md#measured).%n",
                 first.peakRssMiB, unchanged.peakRssMiB));
         md.append(String.format(Locale.ROOT, "%n### Outbox relay%n%nThe first import wrote %,d events to the outbox; the relay "
                 + "(acks=all, idempotent producer, batches of 500) had published the last of them %.0f s after the import "

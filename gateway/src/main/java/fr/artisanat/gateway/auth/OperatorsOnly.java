@@ -2,8 +2,6 @@ package fr.artisanat.gateway.auth;
 
 import java.util.List;
 
-import jakarta.enterprise.context.ApplicationScoped;
-
 import io.vertx.ext.web.RoutingContext;
 
 import fr.artisanat.gateway.problem.Problem;
@@ -13,24 +11,16 @@ import fr.artisanat.gateway.problem.Problem;
  * an admin's token, where each service's metrics stay on the operators' network (docs/adr/0014). Health, the OpenAPI
  * document and Swagger UI stay public.
  */
-@ApplicationScoped
-public class OperatorsOnly {
+public final class OperatorsOnly {
 
     public static final String PATHS = "/q/metrics(/.*)?";
     static final String ROLE = "admin";
 
-    private final BearerAuthentication authentication;
-
-    OperatorsOnly(BearerAuthentication authentication) {
-        this.authentication = authentication;
+    private OperatorsOnly() {
     }
 
-    public void authenticate(RoutingContext context) {
-        authentication.authenticate(context);
-    }
-
-    /** After {@link #authenticate}: an admin goes on, anyone else gets 403. */
-    public void authorize(RoutingContext context) {
+    /** After {@link BearerAuthentication#authenticate}: an admin goes on, anyone else gets 403. */
+    public static void authorize(RoutingContext context) {
         boolean admin = VerifiedToken.of(context).map(VerifiedToken::roles).orElseGet(List::of).contains(ROLE);
         if (admin) {
             context.next();

@@ -15,6 +15,7 @@ import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
+import fr.artisanat.gateway.auth.BearerAuthentication;
 import fr.artisanat.gateway.auth.OperatorsOnly;
 import fr.artisanat.gateway.edge.Cors;
 import fr.artisanat.gateway.edge.RequestTracking;
@@ -37,7 +38,7 @@ public class GatewayRouter {
 
     void install(@Observes Router router, RouteTable routes, RequestTracking tracking, Cors cors,
             Instance<GatewayFilter> filters, RouteProxies proxies, SuiteApiDocument apiDocument, RateLimit rateLimit,
-            OperatorsOnly operatorsOnly) {
+            BearerAuthentication authentication) {
         router.route().order(-200).handler(tracking::handle);
         router.route().order(-190).handler(cors::handle);
         // the public documents are rate limited per address too; health and metrics are not: an orchestrator's
@@ -45,7 +46,7 @@ public class GatewayRouter {
         // an operator's token.
         router.routeWithRegex(PUBLIC_DOCUMENTS).order(-180).handler(rateLimit::handlePublic);
         router.get("/q/openapi").handler(apiDocument::serve);
-        router.routeWithRegex(OperatorsOnly.PATHS).order(-180).handler(operatorsOnly::authenticate).handler(operatorsOnly::authorize);
+        router.routeWithRegex(OperatorsOnly.PATHS).order(-180).handler(authentication::authenticate).handler(OperatorsOnly::authorize);
         List<GatewayFilter> ordered = filters.stream().sorted(Comparator.comparingInt(GatewayFilter::order)).toList();
         for (RouteDefinition definition : routes.routes()) {
             for (String prefix : definition.paths()) {
