@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.ServerSocket;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -85,7 +84,7 @@ class OutboxRelayFailoverIT {
     @Test
     void anInstanceCutOffFromKafkaHoldsNoEventBackAndDiesWithoutLoss() throws Exception {
         ServiceProcess cutOff = ServiceProcess.start("relay-it-cut-off",
-                Map.of("platform.outbox.bootstrap-servers", "127.0.0.1:" + closedPort()));
+                Map.of("platform.outbox.bootstrap-servers", "127.0.0.1:" + ServiceProcess.freePort() /* nothing listens */));
         ServiceProcess healthy = ServiceProcess.start("relay-it-healthy", Map.of());
         List<ServiceProcess> instances = List.of(cutOff, healthy);
         changeConventionsWhile(instances, healthy, db -> {
@@ -191,12 +190,6 @@ class OutboxRelayFailoverIT {
         return instances.stream().filter(i -> i.name().equals(name)).findFirst().orElseThrow();
     }
 
-    /** A port nothing listens on. */
-    private static int closedPort() throws Exception {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 
     private static long unpublished(Connection db, List<String> ids) throws Exception {
         return count(db, "published_at is null", ids);

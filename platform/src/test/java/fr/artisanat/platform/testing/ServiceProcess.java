@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -25,6 +26,8 @@ import java.util.concurrent.TimeUnit;
 public final class ServiceProcess implements AutoCloseable {
 
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
+    private static final int FREE_PORTS_FROM = 10000;
+    private static final Path EPHEMERAL_PORTS = Path.of("/proc/sys/net/ipv4/ip_local_port_range");
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final String name;
@@ -78,12 +81,30 @@ public final class ServiceProcess implements AutoCloseable {
         return instance;
     }
 
-    /** A free port on loopback, for {@link #start(Path, String, int, List, Map)}. */
+    /**
+     * A free port on loopback, for {@link #start(Path, String, int, List, Map)}. It is taken below the kernel's
+     * ephemeral range: a port the kernel hands out ({@code new ServerSocket(0)}) is free only until the next outgoing
+     * connection, and an instance whose Kafka client retries a closed port opens hundreds of them, so another instance
+     * starting meanwhile found "its" port taken.
+     */
     public static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
+        for (int attempt = 0; attempt < 100; attempt++) {
+            int candidate = ThreadLocalRandom.current().nextInt(FREE_PORTS_FROM, ephemeralPortsFrom());
+            try (ServerSocket socket = new ServerSocket(candidate)) {
+                return socket.getLocalPort();
+            } catch (IOException taken) {
+                // another one
+            }
+        }
+        throw new IllegalStateException("no free port between " + FREE_PORTS_FROM + " and " + ephemeralPortsFrom());
+    }
+
+    /** The first port of the kernel's range (Files.readString reads a /proc file's first byte only: its size is 0). */
+    private static int ephemeralPortsFrom() {
+        try {
+            return Integer.parseInt(Files.readAllLines(EPHEMERAL_PORTS).getFirst().trim().split("\\s+")[0]);
+        } catch (IOException | RuntimeException unknown) {
+            return 32768;
         }
     }
 
