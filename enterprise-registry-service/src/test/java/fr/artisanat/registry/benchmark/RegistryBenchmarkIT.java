@@ -58,7 +58,7 @@ class RegistryBenchmarkIT {
     static final long NATIONAL_ROWS = Long.getLong("benchmark.national-rows", 40_000_000);
     /** As in src/main/docker/Dockerfile.jvm: the memory the service is given in production. */
     static final List<String> SERVICE_JVM = List.of(System.getProperty("benchmark.service-jvm",
-            "-Xmx112m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:TrimNativeHeapInterval=1000").split(" "));
+            "-Xmx96m -XX:+UseSerialGC -XX:+UseCompactObjectHeaders -XX:TieredStopAtLevel=1 -XX:TrimNativeHeapInterval=1000").split(" "));
 
     private final Path folder = Path.of("target", "benchmark-imports").toAbsolutePath();
     private ServiceProcess service;
