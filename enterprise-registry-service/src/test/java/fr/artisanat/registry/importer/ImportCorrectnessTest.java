@@ -128,9 +128,11 @@ class ImportCorrectnessTest {
 
         SireneFile second = SireneFile.layout48()
                 .row(craft(siret, "97229", "23.41Z", "[ND]", protectedRow))
-                .row(craft(neighbour, "97229", "23.41Z", "Poterie du Morne", Map.of()));
+                .row(craft(neighbour, "97229", "23.41Z", "Poterie du Morne", Map.of()))
+                .row(craft(newSiret(), "97229", "23.41Z", "Atelier du Carbet", Map.of()));
         JsonPath report = Registry.importFile(second.bytes(), "protected.csv");
         assertEquals(1, report.getLong("updated"), report.prettify());
+        assertEquals(1, report.getLong("inserted"), report.prettify());
 
         given().get("/v1/establishments/" + siret).then().statusCode(200).body("diffusion", equalTo("P"))
                 .body("$", not(hasKey("name"))).body("$", not(hasKey("tradeNames"))).body("$", not(hasKey("address")));
@@ -148,6 +150,7 @@ class ImportCorrectnessTest {
         assertFalse(dictionaryHolds("quillonvaire"), "a word only the withdrawn name held leaves the dictionary");
         assertFalse(dictionaryHolds("zyrtholomew"));
         assertTrue(dictionaryHolds("poterie"), "a word other names hold stays");
+        assertTrue(dictionaryHolds("atelier"), "a word a name of the same import holds stays");
         String stored = QuarkusTransaction.requiringNew().call(() -> (String) em.createNativeQuery("""
                 select concat(name, array_to_string(trade_names, ''), street_number, street_type, street_name,
                     address_extra, postal_code, commune_name, array_to_string(search_words, ''))
