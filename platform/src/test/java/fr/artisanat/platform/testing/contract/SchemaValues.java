@@ -30,6 +30,7 @@ final class SchemaValues {
     /** Strings and arrays without an upper bound are generated up to this size (and flagged by the test). */
     static final int UNBOUNDED = 300;
     private static final int MAX_DEPTH = 6;
+    private static final int[] BEYOND_THE_BASIC_PLANE = {0x1F3A8, 0x1F9F5, 0x1FA9A, 0x1D11E, 0x20000};
 
     /** Values the API returned, by field or parameter name. */
     interface KnownValues {
@@ -228,8 +229,24 @@ final class SchemaValues {
             return value;
         }
         String pattern = schema.has("pattern") ? schema.get("pattern").asText() : null;
+        if (pattern == null && random.nextInt(8) == 0) {
+            return beyondTheBasicPlane(minLength(schema), maxLength(schema));
+        }
         return regex.matching(random, pattern, minLength(schema), maxLength(schema))
                 .orElseThrow(() -> new IllegalStateException("no string satisfies " + schema));
+    }
+
+    /**
+     * Characters of two UTF-16 units each (emoji, a musical symbol, a rare ideograph), as many as the bounds allow,
+     * often the most: lengths in the documents count characters, a server that counts units refuses valid strings.
+     */
+    private String beyondTheBasicPlane(int minLength, int maxLength) {
+        int length = random.nextBoolean() ? maxLength : minLength + random.nextInt(maxLength - minLength + 1);
+        StringBuilder value = new StringBuilder();
+        for (int i = 0; i < length; i++) {
+            value.appendCodePoint(BEYOND_THE_BASIC_PLANE[random.nextInt(BEYOND_THE_BASIC_PLANE.length)]);
+        }
+        return value.toString();
     }
 
     private long validInteger(JsonNode schema) {
