@@ -296,12 +296,16 @@ public abstract class ApiContract {
 
         /**
          * A header value reaches the server as sent only in visible ASCII with no space at either end: HTTP drops the
-         * spaces around a field value and clients replace what their encoding lacks, so any other value would test the
-         * transport, not the server.
+         * spaces around a field value and clients replace what their encoding lacks. A path segment "." is removed,
+         * ".." with the segment before it (RFC 3986, dot segments), so the request reaches another path. Any such value
+         * would test the transport, not the server.
          */
         private static boolean carriedAsIs(Parameter parameter, String value) {
-            return !parameter.in().equals("header")
-                    || value.equals(value.strip()) && value.chars().allMatch(c -> c >= 0x20 && c < 0x7F);
+            return switch (parameter.in()) {
+                case "header" -> value.equals(value.strip()) && value.chars().allMatch(c -> c >= 0x20 && c < 0x7F);
+                case "path" -> !value.equals(".") && !value.equals("..");
+                default -> true;
+            };
         }
 
         private ApiCall replacing(Parameter parameter, String value, String intent) {
