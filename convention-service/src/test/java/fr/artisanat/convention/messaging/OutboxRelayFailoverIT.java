@@ -83,8 +83,9 @@ class OutboxRelayFailoverIT {
      */
     @Test
     void anInstanceCutOffFromKafkaHoldsNoEventBackAndDiesWithoutLoss() throws Exception {
+        int nothingListens = ServiceProcess.freePort();
         ServiceProcess cutOff = ServiceProcess.start("relay-it-cut-off",
-                Map.of("platform.outbox.bootstrap-servers", "127.0.0.1:" + ServiceProcess.freePort() /* nothing listens */));
+                Map.of("platform.outbox.bootstrap-servers", "127.0.0.1:" + nothingListens));
         ServiceProcess healthy = ServiceProcess.start("relay-it-healthy", Map.of());
         List<ServiceProcess> instances = List.of(cutOff, healthy);
         changeConventionsWhile(instances, healthy, db -> {
@@ -189,7 +190,6 @@ class OutboxRelayFailoverIT {
     private static ServiceProcess instance(List<ServiceProcess> instances, String name) {
         return instances.stream().filter(i -> i.name().equals(name)).findFirst().orElseThrow();
     }
-
 
     private static long unpublished(Connection db, List<String> ids) throws Exception {
         return count(db, "published_at is null", ids);

@@ -373,7 +373,7 @@ final class BatchWriter implements AutoCloseable {
     /**
      * Withdraws the words no establishment holds any more. A word a row of this batch holds stays without a look: the
      * common words, which nearly every batch writes, are the ones whose look (every holder, from the GIN index) grows
-     * with the registry, to seconds per batch at 20 million establishments, the dictionary's lock held meanwhile.
+     * with the registry, to seconds per batch at 18 million establishments, the dictionary's lock held meanwhile.
      */
     private void forgetWords(List<String> withdrawn, Set<String> written) throws SQLException {
         List<String> unheld = withdrawn.stream().filter(word -> !written.contains(word)).toList();

@@ -27,7 +27,7 @@ public final class ServiceProcess implements AutoCloseable {
 
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
     private static final int FREE_PORTS_FROM = 10000;
-    private static final Path EPHEMERAL_PORTS = Path.of("/proc/sys/net/ipv4/ip_local_port_range");
+    private static final int FREE_PORTS_TO = 15000;
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final String name;
@@ -82,30 +82,22 @@ public final class ServiceProcess implements AutoCloseable {
     }
 
     /**
-     * A free port on loopback, for {@link #start(Path, String, int, List, Map)}. It is taken below the kernel's
-     * ephemeral range: a port the kernel hands out ({@code new ServerSocket(0)}) is free only until the next outgoing
-     * connection, and an instance whose Kafka client retries a closed port opens hundreds of them, so another instance
-     * starting meanwhile found "its" port taken.
+     * A free port on loopback, for {@link #start(Path, String, int, List, Map)}, between {@value #FREE_PORTS_FROM} and
+     * {@value #FREE_PORTS_TO}: below the kernel's ephemeral range (32768 and up by default), since a port the kernel
+     * hands out ({@code new ServerSocket(0)}) is free only until its next outgoing connection (an instance whose Kafka
+     * client retries a closed port opens hundreds), and below the fixed ports of {@code ./suite} (15432 and up,
+     * scripts/common.sh), such as the test gateway's, started after the services.
      */
     public static int freePort() {
         for (int attempt = 0; attempt < 100; attempt++) {
-            int candidate = ThreadLocalRandom.current().nextInt(FREE_PORTS_FROM, ephemeralPortsFrom());
+            int candidate = ThreadLocalRandom.current().nextInt(FREE_PORTS_FROM, FREE_PORTS_TO);
             try (ServerSocket socket = new ServerSocket(candidate)) {
                 return socket.getLocalPort();
             } catch (IOException taken) {
                 // another one
             }
         }
-        throw new IllegalStateException("no free port between " + FREE_PORTS_FROM + " and " + ephemeralPortsFrom());
-    }
-
-    /** The first port of the kernel's range (Files.readString reads a /proc file's first byte only: its size is 0). */
-    private static int ephemeralPortsFrom() {
-        try {
-            return Integer.parseInt(Files.readAllLines(EPHEMERAL_PORTS).getFirst().trim().split("\\s+")[0]);
-        } catch (IOException | RuntimeException unknown) {
-            return 32768;
-        }
+        throw new IllegalStateException("no free port between " + FREE_PORTS_FROM + " and " + FREE_PORTS_TO);
     }
 
     private static ServiceProcess launch(String name, Map<String, String> config) {
